@@ -1,0 +1,104 @@
+/**
+ * The public data types of batchmix (SPEC §1, §2, §4, §5). Plain data only: everything here
+ * serialises to JSON and back (typed arrays as number lists, see `paramsToJSON`).
+ */
+
+/** The ops of MMClassification 0.x `Augments`; 'identity' is the leftover probability. */
+export type Op = 'mixup' | 'cutmix' | 'resizemix' | 'identity';
+
+/** PyTorch `F.interpolate(..., align_corners=False)` modes (SPEC §5). */
+export type Interpolation = 'nearest' | 'nearest-exact' | 'bilinear' | 'bicubic' | 'area';
+
+export type Layout = 'NCHW' | 'NHWC';
+
+/** Pixel storage: float32 (any range) or uint8 (0..255). */
+export type PixelData = Float32Array | Uint8Array | Uint8ClampedArray;
+
+/** 'float32' for Float32Array, 'uint8' for Uint8Array and Uint8ClampedArray. */
+export type DType = 'float32' | 'uint8';
+
+/**
+ * A batch of N images. `shape` is [N, C, H, W] for 'NCHW' and [N, H, W, C] for 'NHWC';
+ * `data.length` is N·C·H·W, in C order for that shape.
+ */
+export interface ImageBatch<D extends PixelData = PixelData> {
+  data: D;
+  shape: readonly [number, number, number, number];
+  layout: Layout;
+}
+
+/**
+ * The parameters of one call, drawn by `sample()` and replayed by `apply()` (SPEC §2).
+ * - `index[i]`: the partner of sample i, in [0, N).
+ * - `lam[i]`: the label weight of sample i's own content (the partner gets 1 − lam[i]);
+ *   for 'mixup' also the pixel weight. For paste ops it is the corrected λ when correction is on.
+ * - `boxes`: cutmix/resizemix only, 4 per sample, `[y0, y1, x0, x1]` half-open, in destination pixels.
+ * - `interpolation`: resizemix only (default 'bilinear').
+ */
+export interface MixParams {
+  op: Op;
+  index: Int32Array;
+  lam: Float32Array;
+  boxes?: Int32Array;
+  interpolation?: Interpolation;
+}
+
+/** Labels in: class ids (N) or soft labels (N·K). Out: always Float32Array N·K. */
+export type Labels = Int32Array | Float32Array;
+
+export interface MixResult {
+  images: ImageBatch;
+  labels: Float32Array;
+}
+
+export interface RunResult extends MixResult {
+  params: MixParams;
+}
+
+/** 'batch': one λ and box for the batch (MMClassification); 'elem': per sample; 'pair': shared by i and index[i]. */
+export type Mode = 'batch' | 'elem' | 'pair';
+
+/** 'permutation' (torch.randperm, fixed points allowed), 'mirror' (N−1−i), 'roll' (i−1 mod N), 'derangement'. */
+export type Partner = 'permutation' | 'mirror' | 'roll' | 'derangement';
+
+export type BackendName = 'webgl2' | 'wasm' | 'js';
+export type BackendChoice = BackendName | 'auto';
+
+/** One entry of `augments` (MMClassification 0.x `BatchMixup` / `BatchCutMix` / `BatchResizeMix`). */
+export interface AugmentOptions {
+  op: 'mixup' | 'cutmix' | 'resizemix';
+  /** Beta(α, α) parameter, finite and > 0. */
+  alpha: number;
+  /** Probability that this op is chosen for a batch, in [0, 1]; all probs sum to ≤ 1. Default 1 for a single augment. */
+  prob?: number;
+  /** cutmix/resizemix: use the box area for the label λ (default true; always true with minmax). */
+  correctLam?: boolean;
+  /** cutmix/resizemix: box sides uniform in [trunc(S·lo), trunc(S·hi)), 0 < lo < hi ≤ 1. */
+  minmax?: readonly [number, number];
+  /** resizemix: λ = Beta·(lamMax − lamMin) + lamMin; defaults 0.1 and 0.8. */
+  lamMin?: number;
+  lamMax?: number;
+  /** resizemix: default 'bilinear'. */
+  interpolation?: Interpolation;
+}
+
+export interface BatchMixOptions {
+  numClasses: number;
+  augments: AugmentOptions | readonly AugmentOptions[];
+  mode?: Mode;
+  partner?: Partner;
+  /** In [0, 1): y = onehot·(1 − s) + s/K before mixing. */
+  labelSmoothing?: number;
+  /** Seed of the instance's PRNG (any integer; 0 is a real seed). Default 0. */
+  seed?: number;
+  backend?: BackendChoice;
+  /** webgl2 only: a WebGL2 context to use (a canvas's, an OffscreenCanvas's or headless-gl's). */
+  gl?: WebGL2RenderingContext;
+}
+
+export interface ApplyOptions {
+  /** Write the result into `batch.data` (reads still see the input as it was). */
+  inPlace?: boolean;
+  /** Write the result into this batch (same shape, layout and dtype); e.g. one from `allocBatch`. */
+  out?: ImageBatch;
+}
