@@ -1,0 +1,183 @@
+/**
+ * The public instance (SPEC §8): owns the options, the seeded generator and the backend; validates at
+ * the boundary, asks the planner for params and taps, and hands plain jobs to the kernels.
+ */
+import type { BackendFactory, Geometry, KernelBackend } from './backends/backend.js';
+import { createJsBackend } from './backends/js/index.js';
+import { createWasmBackend } from './backends/wasm/index.js';
+import { createWebGL2Backend, type WebGL2BackendOptions } from './backends/webgl2/index.js';
+import { BatchMixError, fail } from './errors.js';
+import { mixLabels } from './labels.js';
+import { normalizeOptions, type NormalizedOptions } from './options.js';
+import { Rng } from './plan/rng.js';
+import { sampleParams } from './plan/sample.js';
+import { resizeTapsFor } from './plan/taps.js';
+import { selectBackend, type BackendReport } from './select.js';
+import type {
+  ApplyOptions, BackendName, BatchMixOptions, DType, ImageBatch, Layout, MixParams, MixResult, PixelData, RunResult,
+} from './types.js';
+import { checkBatch, checkOut, checkParams, checkShape } from './validate.js';
+
+export interface BatchMix {
+  /** The name of the backend in use (may change from 'webgl2' to 'wasm' on 'auto' after a lost context). */
+  readonly backend: BackendName;
+  /** What 'auto' picked, why the others were passed over, and any later switch. */
+  readonly backendReport: BackendReport;
+  /** Draws the params of one call from the instance's seeded generator (SPEC §3). */
+  sample(shape: readonly number[], layout: Layout): MixParams;
+  /** Applies params (sampled or made by hand) to a batch and its labels; deterministic. */
+  apply(batch: ImageBatch, labels: Int32Array | Float32Array, params: MixParams, options?: ApplyOptions): Promise<MixResult>;
+  /** sample + apply. */
+  run(batch: ImageBatch, labels: Int32Array | Float32Array, options?: ApplyOptions): Promise<RunResult>;
+  /** A batch for this backend's memory: on wasm its data lives in the wasm heap (no copy in or out). */
+  allocBatch(shape: readonly [number, number, number, number], layout: Layout, dtype: DType): ImageBatch;
+  /** Releases a batch from allocBatch (a no-op for plain arrays). */
+  freeBatch(batch: ImageBatch): void;
+  /** Frees the backend's resources; the instance cannot be used afterwards. Idempotent. */
+  dispose(): void;
+}
+
+export interface CreateOptions extends BatchMixOptions {
+  /** webgl2 backend options (limits for chunking, headless-gl use); mostly for tests. */
+  webgl2?: Omit<WebGL2BackendOptions, 'gl'>;
+}
+
+function factoriesFor(o: NormalizedOptions, webgl2: CreateOptions['webgl2']): Record<BackendName, BackendFactory> {
+  return {
+    webgl2: () => createWebGL2Backend({ ...webgl2, gl: o.gl }),
+    wasm: () => createWasmBackend(),
+    js: async () => createJsBackend(),
+  };
+}
+
+function newLike(src: PixelData): PixelData {
+  return new (src.constructor as new (n: number) => PixelData)(src.length);
+}
+
+class Mixer implements BatchMix {
+  private kernels: KernelBackend;
+  private fallback: KernelBackend | undefined;
+  private readonly rng: Rng;
+  private disposed = false;
+  readonly backendReport: BackendReport;
+
+  constructor(
+    private readonly options: NormalizedOptions,
+    private readonly factories: Record<BackendName, BackendFactory>,
+    kernels: KernelBackend,
+    report: BackendReport,
+  ) {
+    this.kernels = kernels;
+    this.rng = new Rng(options.seed);
+    this.backendReport = report;
+  }
+
+  get backend(): BackendName {
+    return this.kernels.name;
+  }
+
+  private alive(where: string): void {
+    if (this.disposed) fail('DISPOSED', `${where}: this batchmix instance was disposed; create a new one`);
+  }
+
+  sample(shape: readonly number[], layout: Layout): MixParams {
+    this.alive('sample');
+    const { n, h, w } = checkShape('sample', shape, layout);
+    return sampleParams(this.rng, this.options, n, h, w);
+  }
+
+  async apply(batch: ImageBatch, labels: Int32Array | Float32Array, params: MixParams, options: ApplyOptions = {}): Promise<MixResult> {
+    this.alive('apply');
+    const g = checkBatch('apply', batch);
+    const p = checkParams('apply', params, g.n, g.h, g.w);
+    // Labels first: a bad label throws before any pixel is written.
+    const mixed = mixLabels(p.op, labels, g.n, this.options.numClasses, this.options.labelSmoothing, p.index, p.lam);
+    const src = batch.data;
+    if (options.inPlace && options.out) fail('BAD_PARAMS', `apply (${p.op}): give options.inPlace or options.out, not both`);
+    const dst = options.inPlace ? src : options.out ? checkOut(`apply (${p.op})`, options.out, g, src) : newLike(src);
+    await this.dispatch(p, src, dst, g);
+    const images: ImageBatch = options.out && !options.inPlace ? options.out : { data: dst, shape: batch.shape, layout: batch.layout };
+    return { images, labels: mixed };
+  }
+
+  async run(batch: ImageBatch, labels: Int32Array | Float32Array, options?: ApplyOptions): Promise<RunResult> {
+    this.alive('run');
+    const g = checkBatch('run', batch);
+    const params = sampleParams(this.rng, this.options, g.n, g.h, g.w);
+    return { ...(await this.apply(batch, labels, params, options)), params };
+  }
+
+  /** Runs one op on the current backend; on 'auto', a lost GL context moves later calls to the next backend. */
+  private async dispatch(p: MixParams, src: PixelData, dst: PixelData, g: Geometry): Promise<void> {
+    if (p.op === 'identity') {
+      if (dst !== src) dst.set(src);
+      return;
+    }
+    const tapsOf = p.op === 'resizemix' ? resizeTapsFor(p.boxes!, g.n, g.h, g.w, p.interpolation ?? 'bilinear') : undefined;
+    const run = async (k: KernelBackend): Promise<void> => {
+      if (p.op === 'mixup') await k.blend({ src, dst, geom: g, index: p.index, lam: p.lam });
+      else if (p.op === 'cutmix') await k.paste({ src, dst, geom: g, index: p.index, boxes: p.boxes! });
+      else await k.resizePaste({ src, dst, geom: g, index: p.index, boxes: p.boxes!, ...tapsOf! });
+    };
+    try {
+      await run(this.kernels);
+    } catch (e) {
+      if (!(e instanceof BatchMixError) || this.options.backend !== 'auto') throw e;
+      if (e.code === 'CONTEXT_LOST') await this.switchAway(e.message);
+      if (e.code !== 'BACKEND_UNAVAILABLE') throw e;
+      // The backend cannot run this job (e.g. float32 without float render targets): on 'auto' the
+      // next backend runs it, and the report says so. Kernels write nothing before they fail.
+      const next = await this.fallbackFor(e.message);
+      await run(next);
+    }
+  }
+
+  /** The backend that runs jobs the current one cannot (auto only), created once. */
+  private async fallbackFor(reason: string): Promise<KernelBackend> {
+    if (!this.fallback) {
+      const { backend } = await selectBackend('auto', this.factories, new Set([this.kernels.name]));
+      this.fallback = backend;
+      this.backendReport.switches.push({ from: this.kernels.name, to: backend.name, reason: `for some jobs: ${reason}` });
+    }
+    return this.fallback;
+  }
+
+  private async switchAway(reason: string): Promise<void> {
+    const from = this.kernels.name;
+    this.kernels.dispose();
+    const backend = this.fallback ?? (await selectBackend('auto', this.factories, new Set([from]))).backend;
+    this.fallback = undefined;
+    this.kernels = backend;
+    this.backendReport.backend = backend.name;
+    this.backendReport.switches.push({ from, to: backend.name, reason });
+    console.warn(`batchmix: backend '${from}' failed (${reason}); later calls run on '${backend.name}'`);
+  }
+
+  allocBatch(shape: readonly [number, number, number, number], layout: Layout, dtype: DType): ImageBatch {
+    this.alive('allocBatch');
+    const { n, c, h, w } = checkShape('allocBatch', shape, layout);
+    if (dtype !== 'float32' && dtype !== 'uint8') fail('BAD_DTYPE', `allocBatch: dtype must be 'float32' or 'uint8', got ${String(dtype)}`);
+    if (this.kernels.allocBatch) return this.kernels.allocBatch(shape, layout, dtype);
+    const len = n * c * h * w;
+    return { data: dtype === 'float32' ? new Float32Array(len) : new Uint8Array(len), shape, layout };
+  }
+
+  freeBatch(batch: ImageBatch): void {
+    this.kernels.freeBatch?.(batch);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.kernels.dispose();
+    this.fallback?.dispose();
+  }
+}
+
+/** Creates a batchmix instance (SPEC §8). Throws BatchMixError for bad options or an unavailable backend. */
+export async function createBatchMix(options: CreateOptions): Promise<BatchMix> {
+  const o = normalizeOptions(options);
+  const factories = factoriesFor(o, options?.webgl2);
+  const { backend, passedOver } = await selectBackend(o.backend, factories);
+  return new Mixer(o, factories, backend, { backend: backend.name, passedOver, switches: [] });
+}

@@ -1,0 +1,13 @@
+/**
+ * batchmix: Mixup, CutMix and ResizeMix for image batches (MMClassification 0.x semantics), on WebGL2
+ * fragment shaders or WebAssembly SIMD kernels, with one shared sampler and label mixer. SPEC §8.
+ * This entry is browser-safe: Node-only code (headless-gl) is loaded by dynamic import when needed.
+ */
+export { createBatchMix, type BatchMix, type CreateOptions } from './batchmix.js';
+export { BatchMixError, type ErrorCode } from './errors.js';
+export { paramsFromJSON, paramsToJSON, type MixParamsJSON } from './params.js';
+export type { BackendReport } from './select.js';
+export type {
+  ApplyOptions, AugmentOptions, BackendChoice, BackendName, BatchMixOptions, DType, ImageBatch, Interpolation,
+  Labels, Layout, MixParams, MixResult, Mode, Op, Partner, PixelData, RunResult,
+} from './types.js';

@@ -1,0 +1,131 @@
+/**
+ * Validation at the boundary (SPEC §7): batches, output batches and params. Everything below the
+ * API trusts what passes here. Messages name the op, the argument, what was expected and what arrived.
+ */
+import type { Geometry } from './backends/backend.js';
+import { describe, fail } from './errors.js';
+import { dtypeOf, geometry } from './geometry.js';
+import type { ImageBatch, Interpolation, MixParams, Op, PixelData } from './types.js';
+
+const OPS: readonly Op[] = ['mixup', 'cutmix', 'resizemix', 'identity'];
+export const INTERPOLATIONS: readonly Interpolation[] = ['nearest', 'nearest-exact', 'bilinear', 'bicubic', 'area'];
+
+function isPixelData(d: unknown): d is PixelData {
+  return d instanceof Float32Array || d instanceof Uint8Array || d instanceof Uint8ClampedArray;
+}
+
+/** Checks the shape and layout alone (for `sample`). Returns [N, C, H, W]-ordered sizes. */
+export function checkShape(where: string, shape: unknown, layout: unknown): { n: number; c: number; h: number; w: number } {
+  if (layout !== 'NCHW' && layout !== 'NHWC') {
+    fail('BAD_LAYOUT', `${where}: layout must be 'NCHW' or 'NHWC', got ${describe(layout)}`);
+  }
+  const ok = (Array.isArray(shape) || ArrayBuffer.isView(shape)) && (shape as ArrayLike<number>).length === 4;
+  const s = ok ? Array.from(shape as ArrayLike<number>) : [];
+  if (!ok || s.some((v) => !Number.isInteger(v) || v < 0)) {
+    fail('BAD_SHAPE', `${where}: shape must be 4 non-negative integers (${layout === 'NCHW' ? '[N, C, H, W]' : '[N, H, W, C]'}), got ${describe(shape)}`);
+  }
+  const [n, c, h, w] = layout === 'NCHW' ? s : [s[0], s[3], s[1], s[2]];
+  for (const [name, v] of [['N', n], ['C', c], ['H', h], ['W', w]] as const) {
+    if (v === 0) fail('BAD_SHAPE', `${where}: ${name} must be ≥ 1, got shape ${describe(s)} (${layout})`);
+  }
+  if (n * c * h * w > 2 ** 32) fail('TOO_LARGE', `${where}: a batch of ${n * c * h * w} elements is over 2^32`);
+  return { n, c, h, w };
+}
+
+/** Validates a batch and returns its geometry. */
+export function checkBatch(where: string, batch: unknown): Geometry {
+  if (batch === null || typeof batch !== 'object') {
+    fail('BAD_SHAPE', `${where}: batch must be an object { data, shape, layout }, got ${describe(batch)}`);
+  }
+  const { data, shape, layout } = batch as ImageBatch;
+  const { n, c, h, w } = checkShape(where, shape, layout);
+  if (!isPixelData(data)) {
+    fail('BAD_DTYPE', `${where}: batch.data must be a Float32Array, Uint8Array or Uint8ClampedArray, got ${describe(data)}`);
+  }
+  const expected = n * c * h * w;
+  if (data.length !== expected) {
+    fail('BAD_SHAPE', `${where}: batch.data has ${data.length} elements, but shape ${describe(Array.from(shape))} (${layout}) needs ${expected}`);
+  }
+  return geometry(Array.from(shape), layout, dtypeOf(data));
+}
+
+/** Validates an `out` batch: same shape, layout and dtype as the input, and not aliasing it partly. */
+export function checkOut(where: string, out: unknown, g: Geometry, src: PixelData): PixelData {
+  const og = checkBatch(`${where} (options.out)`, out);
+  const data = (out as ImageBatch).data;
+  if (og.n !== g.n || og.c !== g.c || og.h !== g.h || og.w !== g.w || og.layout !== g.layout) {
+    fail('BAD_SHAPE', `${where}: options.out must have the input's shape and layout, got ${describe(Array.from((out as ImageBatch).shape))} ${og.layout}`);
+  }
+  if (og.dtype !== g.dtype || data.constructor !== src.constructor) {
+    fail('BAD_DTYPE', `${where}: options.out must be a ${src.constructor.name} like the input, got ${describe(data)}`);
+  }
+  if (data !== src && data.buffer === src.buffer) {
+    const a0 = data.byteOffset, a1 = a0 + data.byteLength, b0 = src.byteOffset, b1 = b0 + src.byteLength;
+    if (a0 < b1 && b0 < a1) fail('BAD_PARAMS', `${where}: options.out overlaps the input without being it; use inPlace: true instead`);
+  }
+  return data;
+}
+
+function toInt32(where: string, name: string, v: unknown, len: number): Int32Array {
+  if (!(v instanceof Int32Array) && !Array.isArray(v)) {
+    fail('BAD_PARAMS', `${where}: params.${name} must be an Int32Array (or number list) of length ${len}, got ${describe(v)}`);
+  }
+  if (v.length !== len) fail('BAD_PARAMS', `${where}: params.${name} must have length ${len}, got ${v.length}`);
+  if (v instanceof Int32Array) return v;
+  if (v.some((x) => !Number.isInteger(x) || x < -(2 ** 31) || x >= 2 ** 31)) {
+    fail('BAD_PARAMS', `${where}: params.${name} must hold integers, got ${describe(v)}`);
+  }
+  return Int32Array.from(v as number[]);
+}
+
+/**
+ * Validates params against a batch of sizes n×h×w and returns them normalised (typed arrays,
+ * resizemix interpolation defaulted to 'bilinear'). Never modifies the caller's params.
+ */
+export function checkParams(where: string, params: unknown, n: number, h: number, w: number): MixParams {
+  if (params === null || typeof params !== 'object') {
+    fail('BAD_PARAMS', `${where}: params must be a MixParams object, got ${describe(params)}`);
+  }
+  const p = params as Record<string, unknown>;
+  const op = p.op as Op;
+  if (!OPS.includes(op)) fail('BAD_PARAMS', `${where}: params.op must be one of ${OPS.join(', ')}, got ${describe(p.op)}`);
+  const at = `${where} (${op})`;
+  const index = toInt32(at, 'index', p.index, n);
+  for (let i = 0; i < n; i++) {
+    if (index[i] < 0 || index[i] >= n) fail('BAD_PARAMS', `${at}: params.index[${i}] must be in [0, ${n}), got ${index[i]}`);
+  }
+  const lamIn = p.lam;
+  if (!(lamIn instanceof Float32Array) && !Array.isArray(lamIn)) {
+    fail('BAD_PARAMS', `${at}: params.lam must be a Float32Array (or number list) of length ${n}, got ${describe(lamIn)}`);
+  }
+  if (lamIn.length !== n) fail('BAD_PARAMS', `${at}: params.lam must have length ${n}, got ${lamIn.length}`);
+  const lam = lamIn instanceof Float32Array ? lamIn : Float32Array.from(lamIn as number[]);
+  for (let i = 0; i < n; i++) {
+    if (!(lam[i] >= 0 && lam[i] <= 1)) fail('BAD_PARAMS', `${at}: params.lam[${i}] must be in [0, 1], got ${describe(lam[i])}`);
+  }
+  const out: MixParams = { op, index, lam };
+  if (op === 'cutmix' || op === 'resizemix') {
+    if (p.boxes === undefined) fail('BAD_PARAMS', `${at}: params.boxes is required (4 per sample: [y0, y1, x0, x1])`);
+    const boxes = toInt32(at, 'boxes', p.boxes, 4 * n);
+    for (let i = 0; i < n; i++) {
+      const [y0, y1, x0, x1] = boxes.subarray(4 * i, 4 * i + 4);
+      if (!(0 <= y0 && y0 <= y1 && y1 <= h && 0 <= x0 && x0 <= x1 && x1 <= w)) {
+        fail('BAD_PARAMS', `${at}: params.boxes[${i}] must satisfy 0 ≤ y0 ≤ y1 ≤ ${h} and 0 ≤ x0 ≤ x1 ≤ ${w}, got [${y0}, ${y1}, ${x0}, ${x1}]`);
+      }
+    }
+    out.boxes = boxes;
+  } else if (p.boxes !== undefined) {
+    fail('BAD_PARAMS', `${at}: params.boxes is only for cutmix and resizemix`);
+  }
+  if (op === 'resizemix') {
+    const interp = p.interpolation ?? 'bilinear';
+    if (!INTERPOLATIONS.includes(interp as Interpolation)) {
+      fail('BAD_PARAMS', `${at}: params.interpolation must be one of ${INTERPOLATIONS.join(', ')}, got ${describe(interp)}`);
+    }
+    out.interpolation = interp as Interpolation;
+  } else if (p.interpolation !== undefined) {
+    fail('BAD_PARAMS', `${at}: params.interpolation is only for resizemix`);
+  }
+  return out;
+}
+
