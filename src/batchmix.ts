@@ -40,12 +40,14 @@ export interface BatchMix {
 export interface CreateOptions extends BatchMixOptions {
   /** webgl2 backend options (limits for chunking, headless-gl use); mostly for tests. */
   webgl2?: Omit<WebGL2BackendOptions, 'gl'>;
+  /** wasm backend options: a cap on its memory (mostly for tests). */
+  wasm?: { maxMemoryBytes?: number };
 }
 
-function factoriesFor(o: NormalizedOptions, webgl2: CreateOptions['webgl2']): Record<BackendName, BackendFactory> {
+function factoriesFor(o: NormalizedOptions, extra: CreateOptions): Record<BackendName, BackendFactory> {
   return {
-    webgl2: () => createWebGL2Backend({ ...webgl2, gl: o.gl }),
-    wasm: () => createWasmBackend(),
+    webgl2: () => createWebGL2Backend({ ...extra.webgl2, gl: o.gl }),
+    wasm: () => createWasmBackend(extra.wasm),
     js: async () => createJsBackend(),
   };
 }
@@ -177,7 +179,7 @@ class Mixer implements BatchMix {
 /** Creates a batchmix instance (SPEC §8). Throws BatchMixError for bad options or an unavailable backend. */
 export async function createBatchMix(options: CreateOptions): Promise<BatchMix> {
   const o = normalizeOptions(options);
-  const factories = factoriesFor(o, options?.webgl2);
+  const factories = factoriesFor(o, options);
   const { backend, passedOver } = await selectBackend(o.backend, factories);
   return new Mixer(o, factories, backend, { backend: backend.name, passedOver, switches: [] });
 }
