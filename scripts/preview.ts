@@ -67,7 +67,8 @@ export function renderPreview(title: readonly string[], rows: readonly PreviewRo
   const g = previewGeometry(title.length, rows, layout);
   const canvas = new Canvas(g.width, g.height, BG);
   const ts = layout.textScale;
-  const maxChars = Math.floor((g.cellW - 2 * ts) / (CELL_W * ts));
+  // Text starts after the swatch (CELL_W + 2 font pixels) and must end inside the cell.
+  const maxChars = Math.floor((g.cellW / ts - (CELL_W + 2) + 1) / CELL_W);
   title.forEach((line, k) => drawText(canvas, line, MARGIN, MARGIN + k * g.lineH, k === 0 ? TEXT : DIM, ts));
   rows.forEach((row, r) => {
     drawText(canvas, row.title, MARGIN, g.top + r * g.rowH, TEXT, ts);
@@ -86,7 +87,7 @@ export function renderPreview(title: readonly string[], rows: readonly PreviewRo
       cell.shares.forEach((share, k) => {
         const ly = y + g.imageH + 4 + BAR_H + 4 + k * g.lineH;
         canvas.fillRect(x, ly, 5 * ts, 7 * ts, share.color);
-        const text = `${share.name} ${share.weight.toFixed(2)}`.slice(0, maxChars - 1);
+        const text = `${share.name} ${share.weight.toFixed(2)}`.slice(0, maxChars);
         drawText(canvas, text, x + (CELL_W + 2) * ts, ly, TEXT, ts);
       });
     });
