@@ -11,3 +11,4 @@ export type {
   ApplyOptions, AugmentOptions, BackendChoice, BackendName, BatchMixOptions, DType, ImageBatch, Interpolation,
   Labels, Layout, MixParams, MixResult, Mode, Op, Partner, PixelData, RunResult,
 } from './types.js';
+export * from './browser/index.js'; // browser image inputs/outputs (issue 4)
