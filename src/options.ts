@@ -40,7 +40,7 @@ const PARTNERS: readonly Partner[] = ['permutation', 'mirror', 'roll', 'derangem
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl2', 'wasm', 'js'];
 const INTERPOLATIONS: readonly Interpolation[] = ['nearest', 'nearest-exact', 'bilinear', 'bicubic', 'area'];
 /** `webgl2` is the integrator's CreateOptions extension (backend tuning); it is passed over here. */
-const KEYS = ['numClasses', 'augments', 'mode', 'partner', 'labelSmoothing', 'seed', 'backend', 'gl', 'webgl2'];
+const KEYS = ['numClasses', 'augments', 'mode', 'partner', 'labelSmoothing', 'seed', 'backend', 'gl', 'webgl2', 'wasm'];
 const AUGMENT_KEYS: Record<AugmentOp, readonly string[]> = {
   mixup: ['op', 'alpha', 'prob'],
   cutmix: ['op', 'alpha', 'prob', 'correctLam', 'minmax'],
