@@ -1,1 +1,14 @@
-// AssemblyScript kernels: re-exports one kernel per file (filled in by the wasm backend work).
+/**
+ * batchmix's WebAssembly kernels (SIMD, stub runtime, no imports). Kernels take pointers into the
+ * exported memory, sizes and strides, and never allocate: the TypeScript glue in
+ * src/backends/wasm/ owns the memory (an arena that starts at `heapBase()`).
+ * The names match the kernel interface: blend (Mixup), paste (CutMix), resizePaste (ResizeMix).
+ */
+export { blendF32, blendU8 } from './blend';
+export { copyBytes, copyRect } from './paste';
+export { resizePasteF32, resizePasteU8 } from './resize-paste';
+
+/** First byte after the module's static data, 16-aligned: where the glue's arena may start. */
+export function heapBase(): usize {
+  return (__heap_base + 15) & ~15;
+}

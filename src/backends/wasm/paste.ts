@@ -1,0 +1,42 @@
+/**
+ * paste (CutMix) on the wasm kernels: `dst[i] = src[i]`, then the box of sample i is copied from
+ * its partner, `dst[i][box_i] = src[index[i]][box_i]`, as exact byte copies (memory.copy spans).
+ * Out of place, the whole image is copied first and the box pasted while it is still in cache.
+ * In place, only boxes move: samples run in the order of inPlaceSchedule, and one box-sized temp
+ * holds the box that the last sample of each cycle of `index` reads.
+ */
+import type { PasteJob } from '../backend.js';
+import { withJobMemory, type WasmContext } from './context.js';
+import { boxRect, compact, planesOf, rectBytes, type Rect } from './layout.js';
+import { inPlaceSchedule } from './schedule.js';
+
+export function runPaste(ctx: WasmContext, job: PasteJob): void {
+  const { geom: g, index, boxes } = job;
+  const l = planesOf(g);
+  const rects: Rect[] = [];
+  let largest = 0;
+  for (let i = 0; i < g.n; i++) {
+    rects.push(boxRect(l, boxes, i));
+    largest = Math.max(largest, rectBytes(rects[i]));
+  }
+  const copy = (dst: number, d: Rect, src: number, s: Rect): void => {
+    ctx.k.copyRect(dst + d.offset, d.rowBytes, d.planeBytes, src + s.offset, s.rowBytes, s.planeBytes, d.planes, d.rows, d.span);
+  };
+  withJobMemory(ctx, job, 'paste', (inPlace) => (inPlace ? [largest] : []), (io, [temp]) => {
+    if (!io.inPlace) {
+      for (let i = 0; i < g.n; i++) {
+        ctx.k.copyBytes(io.dst + i * l.image, io.src + i * l.image, l.image);
+        copy(io.dst + i * l.image, rects[i], io.src + index[i] * l.image, rects[i]);
+      }
+      return;
+    }
+    const { order, saveFor, fromTemp } = inPlaceSchedule(index);
+    for (let s = 0; s < g.n; s++) {
+      const i = order[s];
+      const r = saveFor[s];
+      if (r >= 0) copy(temp, compact(rects[r]), io.src + index[r] * l.image, rects[r]);
+      if (fromTemp[s]) copy(io.dst + i * l.image, rects[i], temp, compact(rects[i]));
+      else if (index[i] !== i) copy(io.dst + i * l.image, rects[i], io.src + index[i] * l.image, rects[i]);
+    }
+  });
+}

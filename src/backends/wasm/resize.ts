@@ -1,0 +1,50 @@
+/**
+ * resizePaste (ResizeMix) on the wasm kernels: `dst[i] = src[i]`, then
+ * `dst[i][box_i] = resize(src[index[i]], boxH_i × boxW_i)` with the planner's taps for that box
+ * size (job.taps[job.tapOf[i]]), separable in float32, rows first (assembly/resample.ts has the
+ * order); uint8 rounds and clamps. The taps are copied into wasm memory once per call.
+ * Out of place, the whole image is copied and then the box written while it is in cache. In place,
+ * samples run in the order of inPlaceSchedule; one image-sized temp holds the first image of each
+ * cycle of `index`, or the image of a sample that is its own partner (it reads what it overwrites).
+ */
+import type { ResizePasteJob } from '../backend.js';
+import { withJobMemory, type WasmContext } from './context.js';
+import { planesOf } from './layout.js';
+import { inPlaceSchedule } from './schedule.js';
+import { tapsBytes, writeTaps } from './taps.js';
+
+export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
+  const { geom: g, index, boxes, taps, tapOf } = job;
+  const l = planesOf(g);
+  const kernel = g.dtype === 'float32' ? ctx.k.resizePasteF32 : ctx.k.resizePasteU8;
+  const maxOutW = taps.reduce((m, t) => Math.max(m, t.x.outSize), 0);
+  // Row temp T (rowLen + 4 floats, 16-aligned), then the output row O (outW·P + 8 floats).
+  const rowTemp = Math.ceil((l.rowLen + 4) / 4) * 16 + (maxOutW * l.p + 8) * 4;
+  const temps = (inPlace: boolean): number[] => [tapsBytes(taps, l), rowTemp, ...(inPlace ? [l.image] : [])];
+  withJobMemory(ctx, job, 'resizePaste', temps, (io, [tapMem, tmp, image]) => {
+    const headers = writeTaps(ctx.k.memory, tapMem, taps, l);
+    const resize = (i: number, from: number): void => {
+      kernel(io.dst + i * l.image, from, l.planes, l.planeBytes, l.rowBytes, l.rowLen, l.p,
+        boxes[4 * i], boxes[4 * i + 2], headers[tapOf[i]], tmp);
+    };
+    const empty = (i: number): boolean => boxes[4 * i] === boxes[4 * i + 1] || boxes[4 * i + 2] === boxes[4 * i + 3];
+    if (!io.inPlace) {
+      for (let i = 0; i < g.n; i++) {
+        ctx.k.copyBytes(io.dst + i * l.image, io.src + i * l.image, l.image);
+        if (!empty(i)) resize(i, io.src + index[i] * l.image);
+      }
+      return;
+    }
+    const { order, saveFor, fromTemp } = inPlaceSchedule(index);
+    for (let s = 0; s < g.n; s++) {
+      const i = order[s];
+      if (saveFor[s] >= 0) ctx.k.copyBytes(image, io.src + index[saveFor[s]] * l.image, l.image);
+      if (empty(i)) continue;
+      if (fromTemp[s]) resize(i, image);
+      else if (index[i] === i) {
+        ctx.k.copyBytes(image, io.src + i * l.image, l.image);
+        resize(i, image);
+      } else resize(i, io.src + index[i] * l.image);
+    }
+  });
+}
