@@ -3,9 +3,7 @@
  * the boundary, asks the planner for params and taps, and hands plain jobs to the kernels.
  */
 import type { BackendFactory, Geometry, KernelBackend } from './backends/backend.js';
-import { createJsBackend } from './backends/js/index.js';
-import { createWasmBackend } from './backends/wasm/index.js';
-import { createWebGL2Backend, type WebGL2BackendOptions } from './backends/webgl2/index.js';
+import type { WebGL2BackendOptions } from './backends/webgl2/index.js';
 import { BatchMixError, fail } from './errors.js';
 import { mixLabels } from './labels.js';
 import { normalizeOptions, type NormalizedOptions } from './options.js';
@@ -44,11 +42,12 @@ export interface CreateOptions extends BatchMixOptions {
   wasm?: { maxMemoryBytes?: number };
 }
 
+/** Backends load on demand, so a page that runs on wasm never downloads the GL code, and vice versa. */
 function factoriesFor(o: NormalizedOptions, extra: CreateOptions): Record<BackendName, BackendFactory> {
   return {
-    webgl2: () => createWebGL2Backend({ ...extra.webgl2, gl: o.gl }),
-    wasm: () => createWasmBackend(extra.wasm),
-    js: async () => createJsBackend(),
+    webgl2: async () => (await import('./backends/webgl2/index.js')).createWebGL2Backend({ ...extra.webgl2, gl: o.gl }),
+    wasm: async () => (await import('./backends/wasm/index.js')).createWasmBackend(extra.wasm),
+    js: async () => (await import('./backends/js/index.js')).createJsBackend(),
   };
 }
 
