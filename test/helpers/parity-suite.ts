@@ -76,12 +76,12 @@ function expectParity(got: ImageBatch, ref: ImageBatch, p: MixParams, dtype: Tes
 export function defineParitySuite(): void {
   let oracle: BatchMix;
   beforeAll(async () => { oracle = await mixer('js'); });
-  afterAll(() => oracle.dispose());
+  afterAll(() => oracle?.dispose());
 
   forEachBackend((backend) => {
     let mix: BatchMix;
     beforeAll(async () => { mix = await mixer(backend); });
-    afterAll(() => mix.dispose());
+    afterAll(() => mix?.dispose());
 
     it('uses the backend it was asked for', () => expect(mix.backend).toBe(backend));
 
