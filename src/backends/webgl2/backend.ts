@@ -1,0 +1,150 @@
+/**
+ * The webgl2 backend object: the KernelBackend methods on CPU arrays, the GPU-resident methods, the
+ * resource counts, and the life cycle. Every call runs inside `guard`, which turns a lost context
+ * (before or during the call) into BatchMixError('CONTEXT_LOST') and marks the backend dead.
+ */
+import { BatchMixError, fail } from '../../errors.js';
+import type { DType, ImageBatch, Layout, PixelData } from '../../types.js';
+import type { BlendJob, KernelBackend, PasteJob, ResizePasteJob } from '../backend.js';
+import { contextLost, type AcquiredContext } from './context.js';
+import { runCpuJob } from './cpu-job.js';
+import type { Engine } from './engine.js';
+import { allocPages, own, readPages, releasePages, uploadPages, type GpuBatch } from './gpu-batch.js';
+import { runPages, type GpuJob } from './gpu-run.js';
+import type { ResolvedLimits } from './limits.js';
+import type { WebGL2Stats } from './pool.js';
+import { deletePrograms } from './programs.js';
+import { prepareState, releaseState } from './state.js';
+
+export class WebGL2Backend implements KernelBackend {
+  readonly name = 'webgl2' as const;
+  private isLost = false;
+  private isDisposed = false;
+  private freed = false;
+
+  constructor(private readonly e: Engine) {}
+
+  /** The context in use (to render into GpuBatch pages, or to lose it in a test). */
+  get gl(): WebGL2RenderingContext {
+    return this.e.gl;
+  }
+
+  /** Where the context came from: 'user' (options.gl), 'canvas', 'offscreen', 'document' or 'headless'. */
+  get contextSource(): AcquiredContext['source'] {
+    return this.e.acq.source;
+  }
+
+  /** True once the context was found lost: every later call throws CONTEXT_LOST. */
+  get lost(): boolean {
+    return this.isLost;
+  }
+
+  /** The limits in use: the context's, lowered by options.limits. */
+  get limits(): ResolvedLimits {
+    return { ...this.e.limits };
+  }
+
+  blend(job: BlendJob): void {
+    this.guard('webgl2 blend', (what) => runCpuJob(this.e, { ...job, kernel: 'blend' }, what, this.alive));
+  }
+
+  paste(job: PasteJob): void {
+    this.guard('webgl2 paste', (what) => runCpuJob(this.e, { ...job, kernel: 'paste' }, what, this.alive));
+  }
+
+  resizePaste(job: ResizePasteJob): void {
+    this.guard('webgl2 resizePaste', (what) =>
+      runCpuJob(this.e, { ...job, kernel: 'resizePaste', resize: job.taps }, what, this.alive));
+  }
+
+  /** Copies a CPU batch into a new GPU-resident batch. */
+  uploadBatch(batch: ImageBatch): GpuBatch {
+    return this.guard('webgl2 uploadBatch', (what) => {
+      const b = uploadPages(this.e, batch, what);
+      this.e.verify(what);
+      return b;
+    });
+  }
+
+  /** A zero-filled GPU-resident batch, for callers that render their own data into its pages. */
+  allocGpuBatch(shape: readonly [number, number, number, number], layout: Layout, dtype: DType): GpuBatch {
+    return this.guard('webgl2 allocGpuBatch', (what) => {
+      const b = allocPages(this.e, shape, layout, dtype, what);
+      const gl = this.e.gl;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, this.e.fb);
+      b.pageLayers().forEach((count, p) => {
+        for (let l = 0; l < count; l++) {
+          gl.framebufferTextureLayer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, b.pages[p], 0, l);
+          gl.clearBufferuiv(gl.COLOR, 0, new Uint32Array(4));
+        }
+      });
+      return b;
+    });
+  }
+
+  /** Runs a kernel on a GPU-resident batch, with no upload or readback; see GpuJob for dst. */
+  run(job: GpuJob): GpuBatch {
+    return this.guard(`webgl2 run ${job?.kernel}`, (what) => runPages(this.e, job, what, this.alive));
+  }
+
+  /** Reads a GPU-resident batch back into `into` (same dtype and length) or a new array. */
+  readBatch(batch: GpuBatch, into?: PixelData): ImageBatch {
+    return this.guard('webgl2 readBatch', (what) => readPages(this.e, own(this.e, batch, what), into, what));
+  }
+
+  /** Gives a GPU-resident batch's textures back; idempotent, and a no-op after dispose. */
+  releaseBatch(batch: GpuBatch): void {
+    if (this.isDisposed || this.isLost || (batch as { released?: boolean })?.released) return;
+    releasePages(this.e, own(this.e, batch, 'webgl2 releaseBatch'), true);
+  }
+
+  /** Live GL objects made by this backend, and the GPU-resident batches. */
+  stats(): WebGL2Stats & { gpuBatches: number } {
+    return { ...this.e.res.stats(), gpuBatches: this.e.batches.size };
+  }
+
+  /** Frees every GL object (counts back to 0) and a context the backend created. Idempotent. */
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.free(!this.isLost);
+    this.e.acq.release();
+  }
+
+  private readonly alive = (): boolean => !this.isLost && !this.isDisposed;
+
+  private free(alive: boolean): void {
+    if (this.freed) return;
+    this.freed = true;
+    const { gl, res } = this.e;
+    for (const b of [...this.e.batches]) releasePages(this.e, b, alive);
+    res.deleteAllTextures(alive);
+    deletePrograms(gl, res, this.e.programs, alive);
+    res.release('framebuffers', () => gl.deleteFramebuffer(this.e.fb), alive);
+    this.e.dropHost();
+  }
+
+  private lostError(what: string, cause?: unknown): BatchMixError {
+    this.isLost = true;
+    this.free(false);
+    return new BatchMixError('CONTEXT_LOST', `${what}: the WebGL2 context was lost; nothing was written (the input is ` +
+      'intact); this backend is dead (backend.lost === true): create a new one', cause === undefined ? undefined : { cause });
+  }
+
+  private guard<T>(what: string, body: (what: string) => T): T {
+    if (this.isDisposed) fail('DISPOSED', `${what}: this webgl2 backend was disposed; create a new one`);
+    const gl = this.e.gl;
+    if (this.isLost || this.e.acq.lostEvent() || contextLost(gl)) throw this.lostError(what);
+    try {
+      prepareState(gl);
+      const result = body(what);
+      releaseState(gl);
+      return result;
+    } catch (err) {
+      if (this.e.acq.lostEvent() || contextLost(gl)) throw this.lostError(what, err);
+      try { releaseState(gl); } catch { /* the error below says more */ }
+      if (err instanceof BatchMixError) throw err;
+      throw new BatchMixError('INTERNAL', `${what}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * A kernel on CPU arrays (the KernelBackend methods): upload, draw, read back, in chunks when the
+ * batch is larger than the limits. The GPU reads the uploaded input, so `src === dst` (in place)
+ * needs nothing special; `dst` is written once, after the last chunk was read back and the context
+ * checked, so a failed call (a lost context included) leaves it as it was.
+ */
+import { fail } from '../../errors.js';
+import { dtypeOf } from '../../geometry.js';
+import type { PixelData } from '../../types.js';
+import type { ResizeTaps } from '../backend.js';
+import { planChunks } from './chunking.js';
+import { drawSamples, type KernelArgs } from './draw.js';
+import type { Engine } from './engine.js';
+import { packLayer } from './packing.js';
+import { uploadTaps } from './taps.js';
+import { hostView, uploadSamples, writeSamples } from './transfer.js';
+
+/** A CPU job as the backend receives it: the kernel's arguments without the packing and the taps texture. */
+export interface CpuJob extends Omit<KernelArgs, 'pack' | 'taps'> {
+  readonly src: PixelData;
+  readonly dst: PixelData;
+  /** resizePaste: the planner's taps, one entry per box size. */
+  readonly resize?: readonly ResizeTaps[];
+}
+
+/** Runs `job` on the GPU and writes `job.dst` (all of it) when everything succeeded. */
+export function runCpuJob(e: Engine, job: CpuJob, what: string, alive: () => boolean): void {
+  const { gl, res, limits } = e;
+  const g = job.geom;
+  if (dtypeOf(job.dst) !== g.dtype || dtypeOf(job.src) !== g.dtype || job.dst.length !== job.src.length) {
+    fail('BAD_DTYPE', `${what}: src and dst must be ${g.dtype} arrays of the same length, got ` +
+      `${job.src.constructor.name}(${job.src.length}) and ${job.dst.constructor.name}(${job.dst.length})`);
+  }
+  const pack = packLayer(g.sn, g.dtype, limits.maxTextureSize, what);
+  const chunks = planChunks(g.n, job.index, pack, limits, what);
+  const data = hostView(job.src);
+  const host = e.hostArray(g.dtype, g.n * pack.layerElems);
+  const taps = job.resize ? uploadTaps(gl, res, job.resize, limits.maxTextureSize) : undefined;
+  const args: KernelArgs = { ...job, pack, taps };
+  try {
+    for (const c of chunks) {
+      const input = res.batchTexture(g.dtype, pack.texW, pack.texH, c.inputs.length);
+      const output = res.batchTexture(g.dtype, pack.texW, pack.texH, c.count);
+      try {
+        uploadSamples(gl, input, pack, data, c.inputs);
+        drawSamples(gl, e.programs, e.fb, args, c.start, c.count,
+          (j) => ({ tex: input, layer: c.layerOf[j] }), (i) => ({ tex: output, layer: i - c.start }));
+        e.read(output, c.count, pack, host, c.start, g.dtype);
+      } finally {
+        res.recycle(input, alive());
+        res.recycle(output, alive());
+      }
+    }
+  } finally {
+    if (taps) res.deleteTexture(taps.tex, alive());
+  }
+  e.verify(what);
+  writeSamples(host, pack, g.n, hostView(job.dst));
+}

@@ -1,0 +1,74 @@
+/**
+ * The webgl2 backend (SPEC §5): Mixup, CutMix and ResizeMix as GLSL ES 3.00 fragment shaders
+ * (glsl/blend.frag, paste.frag, resize-paste.frag, with glsl/fullscreen.vert), through twgl.js, on a
+ * WebGL2 context from `options.gl`, `options.canvas`, an OffscreenCanvas or document canvas, or
+ * headless-gl in Node (under Xvfb).
+ *
+ * KernelBackend (src/backends/backend.ts): blend / paste / resizePaste on CPU arrays upload the
+ * samples, draw one layer per output sample and read back; `dst` is written only after the last
+ * readback succeeded. float32 data travel as their bit patterns in RGBA32UI textures (CutMix copies
+ * are bit-exact and no float render target or EXT_color_buffer_float is needed), uint8 as RGBA8UI;
+ * the shaders compute in highp float32 and round uint8 as clamp(floor(v + 0.5), 0, 255). Batches over
+ * the limits (options.limits, else MAX_TEXTURE_SIZE / MAX_ARRAY_TEXTURE_LAYERS / a 256 MiB budget)
+ * run in chunks that upload their partners too; one that cannot fit throws TOO_LARGE.
+ *
+ * GPU-resident use, with no CPU round trip (layout in gpu-batch.ts: a TEXTURE_2D_ARRAY layer per
+ * sample, pages of up to maxLayers layers):
+ *   const g = backend.uploadBatch(batch);                         // or allocGpuBatch + your own draws
+ *   const m = backend.run({ kernel: 'blend', src: g, index, lam }); // new batch; dst: g = in place
+ *   const out = backend.readBatch(m);                             // readback only when asked
+ *   backend.releaseBatch(g); backend.releaseBatch(m);
+ * run takes the KernelBackend job fields (index, lam | boxes | boxes + taps + tapOf) with GpuBatches.
+ *
+ * Resources are pooled and counted (`stats()`); dispose() frees all of them (counts back to 0) and is
+ * idempotent. A lost context (WEBGL_lose_context, headless-gl's STACKGL_destroy_context) makes the
+ * call throw CONTEXT_LOST with the caller's data untouched, and the backend dead (`lost === true`).
+ */
+import { describe, fail } from '../../errors.js';
+import { WebGL2Backend } from './backend.js';
+import { acquireContext, checkGl, type ContextOptions } from './context.js';
+import { Engine } from './engine.js';
+import { resolveLimits, type WebGL2Limits } from './limits.js';
+import { GlResources } from './pool.js';
+import { createPrograms, deletePrograms } from './programs.js';
+
+export { WebGL2Backend } from './backend.js';
+export type { GpuBatch } from './gpu-batch.js';
+export type { GpuJob } from './gpu-run.js';
+export type { WebGL2Limits, ResolvedLimits } from './limits.js';
+export type { Packing } from './packing.js';
+export type { WebGL2Stats } from './pool.js';
+
+export interface WebGL2BackendOptions extends ContextOptions {
+  /** Lower the context's limits (e.g. to force small chunks); they can only be lowered. */
+  limits?: WebGL2Limits;
+}
+
+/**
+ * Creates the webgl2 backend: acquires a context, compiles the three programs once (a compile error
+ * throws BACKEND_UNAVAILABLE with the line-numbered log). Throws BACKEND_UNAVAILABLE naming why when
+ * no WebGL2 context can be had, BAD_OPTIONS for bad options.
+ */
+export async function createWebGL2Backend(options: WebGL2BackendOptions = {}): Promise<WebGL2Backend> {
+  if (typeof options !== 'object' || options === null) {
+    fail('BAD_OPTIONS', `createWebGL2Backend: options must be an object, got ${describe(options)}`);
+  }
+  const acq = await acquireContext(options);
+  const gl = acq.gl;
+  const res = new GlResources(gl);
+  try {
+    const limits = resolveLimits(gl, options.limits);
+    const programs = createPrograms(gl, res);
+    const fb = gl.createFramebuffer();
+    if (!fb) {
+      deletePrograms(gl, res, programs, true);
+      fail('BACKEND_UNAVAILABLE', 'webgl2: createFramebuffer returned null');
+    }
+    res.adopt('framebuffers');
+    checkGl(gl, 'creating the webgl2 backend');
+    return new WebGL2Backend(new Engine(acq, res, programs, fb, limits));
+  } catch (e) {
+    acq.release();
+    throw e;
+  }
+}
