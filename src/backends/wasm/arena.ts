@@ -3,12 +3,14 @@
  * aligned and at least 16 bytes; freed blocks go to an address-ordered free list, merge with free
  * neighbours, and give memory back to the top when they are the last block. When nothing fits,
  * the memory grows from JavaScript (`memory.grow`, by at least a quarter of its size to grow rarely)
- * up to `maxBytes`; past that, or when the engine refuses, alloc throws BatchMixError('OUT_OF_MEMORY')
+ * up to `maxBytes` (keeping SLACK bytes addressable above the last block); past that, or when the engine refuses, alloc throws BatchMixError('OUT_OF_MEMORY')
  * and allocates nothing. Growing detaches the old `memory.buffer`: views must be made after allocating.
  */
 import { fail } from '../../errors.js';
 
 const PAGE = 65536;
+/** Bytes kept addressable above the last block: kernels may read (never use) a few elements past a row. */
+const SLACK = 64;
 /** wasm32's largest memory (65536 pages), also the module's declared maximum (asconfig.json). */
 export const MAX_WASM_BYTES = 65536 * PAGE;
 
@@ -53,7 +55,7 @@ export class Arena {
       if (b.size === size) this.free.splice(fit, 1);
       else this.free[fit] = { ptr: b.ptr + size, size: b.size - size };
     } else {
-      this.ensure(this.top + size, bytes, what);
+      this.ensure(this.top + size + SLACK, bytes, what);
       ptr = this.top;
       this.top += size;
     }

@@ -15,9 +15,9 @@ export interface KernelExports {
   copyBytes(dst: number, src: number, bytes: number): void;
   copyRect(dst: number, dstRow: number, dstPlane: number, src: number, srcRow: number, srcPlane: number,
     planes: number, rows: number, span: number): void;
-  resizePasteF32(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number, rowLen: number,
+  resizePasteF32(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number,
     p: number, y0: number, x0: number, taps: number, tmp: number): void;
-  resizePasteU8(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number, rowLen: number,
+  resizePasteU8(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number,
     p: number, y0: number, x0: number, taps: number, tmp: number): void;
 }
 

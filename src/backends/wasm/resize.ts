@@ -1,8 +1,8 @@
 /**
  * resizePaste (ResizeMix) on the wasm kernels: `dst[i] = src[i]`, then
  * `dst[i][box_i] = resize(src[index[i]], boxH_i × boxW_i)` with the planner's taps for that box
- * size (job.taps[job.tapOf[i]]), separable in float32, rows first (assembly/resample.ts has the
- * order); uint8 rounds and clamps. The taps are copied into wasm memory once per call.
+ * size (job.taps[job.tapOf[i]]), separable in float32, columns first like the js oracle
+ * (assembly/resample.ts has the order); uint8 rounds and clamps. The taps are copied into wasm memory once per call.
  * Out of place, the whole image is copied and then the box written while it is in cache. In place,
  * samples run in the order of inPlaceSchedule; one image-sized temp holds the first image of each
  * cycle of `index`, or the image of a sample that is its own partner (it reads what it overwrites).
@@ -18,13 +18,13 @@ export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
   const l = planesOf(g);
   const kernel = g.dtype === 'float32' ? ctx.k.resizePasteF32 : ctx.k.resizePasteU8;
   const maxOutW = taps.reduce((m, t) => Math.max(m, t.x.outSize), 0);
-  // Row temp T (rowLen + 4 floats, 16-aligned), then the output row O (outW·P + 8 floats).
-  const rowTemp = Math.ceil((l.rowLen + 4) / 4) * 16 + (maxOutW * l.p + 8) * 4;
+  // Row tags (64 bytes), then up to 4 cached column-pass rows and the result row (assembly/resize-paste.ts).
+  const rowTemp = 64 + 5 * Math.ceil(((maxOutW * l.p + 8) * 4) / 16) * 16;
   const temps = (inPlace: boolean): number[] => [tapsBytes(taps, l), rowTemp, ...(inPlace ? [l.image] : [])];
   withJobMemory(ctx, job, 'resizePaste', temps, (io, [tapMem, tmp, image]) => {
     const headers = writeTaps(ctx.k.memory, tapMem, taps, l);
     const resize = (i: number, from: number): void => {
-      kernel(io.dst + i * l.image, from, l.planes, l.planeBytes, l.rowBytes, l.rowLen, l.p,
+      kernel(io.dst + i * l.image, from, l.planes, l.planeBytes, l.rowBytes, l.p,
         boxes[4 * i], boxes[4 * i + 2], headers[tapOf[i]], tmp);
     };
     const empty = (i: number): boolean => boxes[4 * i] === boxes[4 * i + 1] || boxes[4 * i + 2] === boxes[4 * i + 3];

@@ -1,30 +1,39 @@
 /**
  * The planner's resize taps (AxisTaps, src/plan/taps.ts) copied into wasm memory in the form
- * assembly/resize-paste.ts reads: per ResizeTaps entry a header of 8 i32
- * [outH, ky, iy, wy, outW, kx, ix, wx] (the last of each pair are pointers), then the arrays:
- *   iy[o·ky + a] = source row · rowBytes (bytes), wy[o·ky + a] = weight (float32);
- *   P ≥ 2: ix[o·kx + b] = source column · P · 4 (a byte offset in the float32 row temp), wx alike;
- *   P = 1: transposed and padded to outW4 = ⌈outW/4⌉·4 outputs: ix/wx[b·outW4 + o] (padding: 0, 0).
- * Every array starts 16-aligned.
+ * assembly/resize-paste.ts reads: per ResizeTaps entry a header of 9 i32
+ * [outH, ky, iy, wy, outW, kx, ix, wx, step] (iy, wy, ix, wx are pointers), then the arrays:
+ *   iy[o·ky + a] = source row · rowBytes, wy[o·ky + a] = weight (float32);
+ *   P ≥ 2: ix[o·kx + b] = source column · P · eb (bytes within a row), wx alike;
+ *   P = 1: transposed and padded to outW4 = ⌈outW/4⌉·4 outputs, ix/wx[b·outW4 + o] (padding 0, 0),
+ *   and step = 1 or 2 when every tap b has ix = ix[b·outW4] + step·o·eb (contiguous or stride-2
+ *   loads), else 0 (a gather).
+ * Each entry takes 48 bytes of header; every array starts 16-aligned.
  */
-import type { ResizeTaps } from '../backend.js';
+import type { AxisTaps, ResizeTaps } from '../backend.js';
 import type { Planes } from './layout.js';
 
 const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
-/** Elements of the x arrays for one entry (per-output layout or transposed and padded). */
+/** Elements of the x arrays of one entry. */
 function xLength(t: ResizeTaps, p: number): number {
-  return p === 1 ? t.x.k * align16(t.x.outSize * 4) / 4 : t.x.outSize * t.x.k;
-}
-
-/** Bytes of one entry: header and four arrays. */
-function entryBytes(t: ResizeTaps, p: number): number {
-  return 32 + 2 * align16(4 * t.y.outSize * t.y.k) + 2 * align16(4 * xLength(t, p));
+  return p === 1 ? t.x.k * (align16(t.x.outSize * 4) / 4) : t.x.outSize * t.x.k;
 }
 
 /** Bytes that writeTaps needs for all entries. */
 export function tapsBytes(taps: readonly ResizeTaps[], l: Planes): number {
-  return taps.reduce((sum, t) => sum + entryBytes(t, l.p), 0);
+  return taps.reduce((sum, t) => sum + 48 + 2 * align16(4 * t.y.outSize * t.y.k) + 2 * align16(4 * xLength(t, l.p)), 0);
+}
+
+/** 1 or 2 when idx[o·k + b] = idx[b] + step·o for every output o and tap b, else 0. */
+export function regularStep(x: AxisTaps): number {
+  for (const step of [1, 2]) {
+    let ok = x.outSize > 1;
+    for (let o = 1; o < x.outSize && ok; o++) {
+      for (let b = 0; b < x.k && ok; b++) ok = x.idx[o * x.k + b] === x.idx[b] + step * o;
+    }
+    if (ok) return step;
+  }
+  return 0;
 }
 
 /** Writes every entry at `base` (16-aligned, tapsBytes long); returns each entry's header pointer. */
@@ -38,28 +47,29 @@ export function writeTaps(memory: WebAssembly.Memory, base: number, taps: readon
     at += align16(4 * elements);
     return ptr;
   };
-  for (const t of taps) {
+  for (const { x, y } of taps) {
     const header = at;
-    at += 32;
-    const ny = t.y.outSize * t.y.k;
-    const nx = xLength(t, l.p);
+    at += 48;
+    const ny = y.outSize * y.k;
+    const nx = xLength({ x, y }, l.p);
     const iy = take(ny), wy = take(ny), ix = take(nx), wx = take(nx);
-    i32.set([t.y.outSize, t.y.k, iy, wy, t.x.outSize, t.x.k, ix, wx], header >> 2);
-    for (let j = 0; j < ny; j++) i32[(iy >> 2) + j] = t.y.idx[j] * l.rowBytes;
-    f32.set(t.y.wt.subarray(0, ny), wy >> 2);
+    const step = l.p === 1 ? regularStep(x) : 0;
+    i32.set([y.outSize, y.k, iy, wy, x.outSize, x.k, ix, wx, step], header >> 2);
+    for (let j = 0; j < ny; j++) i32[(iy >> 2) + j] = y.idx[j] * l.rowBytes;
+    f32.set(y.wt.subarray(0, ny), wy >> 2);
     if (l.p === 1) {
-      const outW4 = nx / t.x.k;
+      const outW4 = nx / x.k;
       i32.fill(0, ix >> 2, (ix >> 2) + nx);
       f32.fill(0, wx >> 2, (wx >> 2) + nx);
-      for (let o = 0; o < t.x.outSize; o++) {
-        for (let b = 0; b < t.x.k; b++) {
-          i32[(ix >> 2) + b * outW4 + o] = t.x.idx[o * t.x.k + b] * 4;
-          f32[(wx >> 2) + b * outW4 + o] = t.x.wt[o * t.x.k + b];
+      for (let o = 0; o < x.outSize; o++) {
+        for (let b = 0; b < x.k; b++) {
+          i32[(ix >> 2) + b * outW4 + o] = x.idx[o * x.k + b] * l.eb;
+          f32[(wx >> 2) + b * outW4 + o] = x.wt[o * x.k + b];
         }
       }
     } else {
-      for (let j = 0; j < nx; j++) i32[(ix >> 2) + j] = t.x.idx[j] * l.p * 4;
-      f32.set(t.x.wt.subarray(0, nx), wx >> 2);
+      for (let j = 0; j < nx; j++) i32[(ix >> 2) + j] = x.idx[j] * l.p * l.eb;
+      f32.set(x.wt.subarray(0, nx), wx >> 2);
     }
     headers.push(header);
   }

@@ -1,0 +1,116 @@
+/**
+ * The wasm kernels against the js oracle (SPEC §6), over dtypes (float32, uint8, uint8clamped),
+ * layouts, C in {1, 3, 4, 5}, odd sizes (1×1, widths 1..17 that are not multiples of 4 or 16, and
+ * 16 itself), N = 1 and N = 5 with several partner maps (cycles, fixed points, maps that are not
+ * permutations), empty, whole, border and one-pixel boxes, in place and out of place, and for
+ * ResizeMix all five interpolation modes (the planner's taps) and random taps.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KernelBackend } from '../src/backends/backend.js';
+import { createWasmBackend } from '../src/backends/wasm/index.js';
+import { resizeTapsFor } from '../src/plan/taps.js';
+import type { Layout } from '../src/types.js';
+import { lcg, type TestDType } from './helpers/data.js';
+import { compare, expected, indexKinds, INTERPOLATIONS, makeCase, randomAxis, runCase, type Case, type Op } from './wasm-cases.js';
+
+const DTYPES: readonly TestDType[] = ['float32', 'uint8', 'uint8clamped'];
+const LAYOUTS: readonly Layout[] = ['NCHW', 'NHWC'];
+const CHANNELS = [1, 3, 4, 5] as const;
+const SIZES: readonly [number, number][] = [[1, 1], [1, 17], [3, 5], [5, 7], [2, 13], [4, 16], [6, 9], [9, 3]];
+
+let wasm: KernelBackend;
+beforeAll(async () => {
+  wasm = await createWasmBackend();
+});
+
+/** Runs a case out of place and in place on wasm and checks both against the oracle. */
+async function check(c: Case, what: string): Promise<number> {
+  const want = await expected(c);
+  const src = c.batch.data.slice();
+  const before = src.slice();
+  const dst = src.slice().fill(7);
+  await runCase(wasm, c, src, dst);
+  expect(src, `${what}: out of place leaves src untouched`).toEqual(before);
+  let differ = compare(c, dst, want, `${what} (out of place)`);
+  await runCase(wasm, c, src, src);
+  differ += compare(c, src, want, `${what} (in place)`);
+  return differ;
+}
+
+function forSizes(op: Op, dtype: TestDType, layout: Layout, ch: number, body: (c: Case, what: string) => Promise<void>) {
+  return async () => {
+    let seed = 1;
+    for (const [h, w] of SIZES) {
+      for (const n of [1, 5]) {
+        for (const index of indexKinds(n)) {
+          seed++;
+          const what = `${op} ${dtype} ${layout} C=${ch} ${h}×${w} N=${n} index=[${index.join(',')}]`;
+          await body(makeCase(op, n, ch, h, w, layout, dtype, seed, index), what);
+        }
+      }
+    }
+  };
+}
+
+describe.each(DTYPES)('%s', (dtype) => {
+  describe.each(LAYOUTS)('%s', (layout) => {
+    for (const ch of CHANNELS) {
+      it(`blend (Mixup), C=${ch}`, forSizes('blend', dtype, layout, ch, async (c, what) => {
+        expect(await check(c, what), `${what}: elements not bit-identical to the oracle`).toBe(0);
+      }));
+
+      it(`paste (CutMix), C=${ch}`, forSizes('paste', dtype, layout, ch, async (c, what) => {
+        await check(c, what);
+      }));
+
+      it(`resizePaste (ResizeMix), C=${ch}, all interpolation modes and random taps`, forSizes('resizePaste', dtype, layout, ch, async (c, what) => {
+        const [h, w] = [c.geom.h, c.geom.w];
+        let differ = 0;
+        for (const mode of INTERPOLATIONS) {
+          const t = resizeTapsFor(c.boxes, c.geom.n, h, w, mode);
+          differ += await check({ ...c, ...t }, `${what} ${mode}`);
+        }
+        const rnd = lcg(c.geom.n * 31 + h * 7 + w);
+        const t = resizeTapsFor(c.boxes, c.geom.n, h, w, 'bilinear');
+        const taps = t.taps.map((e) => ({ y: randomAxis(h, e.y.outSize, rnd), x: randomAxis(w, e.x.outSize, rnd) }));
+        differ += await check({ ...c, taps, tapOf: t.tapOf }, `${what} random taps`);
+        expect(differ, `${what}: elements not bit-identical to the oracle (same float32 order)`).toBe(0);
+      }));
+    }
+  });
+});
+
+describe('uint8 rounding', () => {
+  it('rounds v = 0.49999997 (whose float32 v + 0.5 is 1.0) down, and halves up', async () => {
+    const lam = new Float32Array([0.49999997, 0.5, 0.25]);
+    expect(lam[0]).toBeLessThan(0.5);
+    const n = 3, len = 40; // 40 elements per image: SIMD body and scalar tail
+    const src = new Uint8Array(n * len);
+    src.fill(1, 0, len); // image 0 = 1, image 1 = 0, image 2 = 2
+    src.fill(2, 2 * len);
+    const geom = { n, c: 1, h: 1, w: len, layout: 'NCHW' as const, dtype: 'uint8' as const, sn: len, sc: len, sy: len, sx: 1 };
+    const dst = new Uint8Array(n * len);
+    await wasm.blend({ src, dst, geom, index: new Int32Array([1, 0, 1]), lam });
+    expect(Array.from(new Set(dst.subarray(0, len)))).toEqual([0]); // 0.49999997·1 + 0.5·0
+    expect(Array.from(new Set(dst.subarray(len, 2 * len)))).toEqual([1]); // 0.5·0 + 0.5·1 = 0.5 → 1
+    expect(Array.from(new Set(dst.subarray(2 * len)))).toEqual([1]); // 0.25·2 + 0.75·0 = 0.5 → 1
+  });
+
+  it('clamps bicubic overshoot for uint8 (0 and 255), keeps it for float32', async () => {
+    const h = 4, w = 8;
+    const row = [0, 0, 0, 255, 255, 0, 0, 0];
+    const data = Uint8Array.from({ length: h * w }, (_, e) => row[e % w]);
+    const geom = { n: 1, c: 1, h, w, layout: 'NCHW' as const, dtype: 'uint8' as const, sn: h * w, sc: h * w, sy: w, sx: 1 };
+    const boxes = new Int32Array([0, 4, 0, 5]);
+    const t = resizeTapsFor(boxes, 1, h, w, 'bicubic');
+    const dst = new Uint8Array(h * w);
+    await wasm.resizePaste({ src: data, dst, geom, index: new Int32Array([0]), boxes, ...t });
+    const f = Float32Array.from(data);
+    const fdst = new Float32Array(h * w);
+    await wasm.resizePaste({ src: f, dst: fdst, geom: { ...geom, dtype: 'float32' }, index: new Int32Array([0]), boxes, ...t });
+    const box = (a: ArrayLike<number>) => Array.from({ length: 5 }, (_, x) => a[x]);
+    expect(Math.min(...box(fdst))).toBeLessThan(0);
+    expect(Math.max(...box(fdst))).toBeGreaterThan(255);
+    expect(box(dst)).toEqual(box(fdst).map((v) => Math.min(255, Math.max(0, Math.floor(v + 0.5)))));
+  });
+});
