@@ -9,7 +9,10 @@ interpolate.json        2-D resizes of a random [1, C, H, W] float32 input (up, 
                         identity, 1x1 in and out, H-1 x W+3, 224 -> 3), one output per mode;
 interpolate-sweep.json  every in -> out in 1..16 along one axis (input [1, 1, in, 1]);
 nearest-indices.json    nearest and nearest-exact source indices (torch resizing arange(in)) for
-                        every in, out in 1..32 and a few large pairs.
+                        every in, out in 1..32 and a few large pairs;
+taps-weights.json       bilinear, bicubic and area weights (torch resizing the rows of an identity,
+                        [in, 2, in, 1] -> [in, 2, out, 1]) for every in, out in 1..16, sparse: the
+                        positions o*in + k of the non-zero weights and their values.
 mixes.json        whole MMClassification 0.25 BatchMixup / BatchCutMix / BatchResizeMix calls on
                   float32 NCHW batches, computed below with mmcls's own lines of math, given the raw
                   lambda, the partner permutation and the box centre (cy, cx); each case stores the
@@ -93,7 +96,17 @@ def interpolate_fixtures(rng):
         for m in ('nearest', 'nearest-exact'):
             entry[m] = [int(v) for v in interpolate(src, (o, 1), m).flatten().tolist()]
         indices.append(entry)
-    return cases, sweep, indices
+    weights = []
+    for i in range(1, 17):
+        eye = torch.eye(i, dtype=torch.float32).view(i, 1, i, 1).repeat(1, 2, 1, 1)
+        for o in range(1, 17):
+            entry = {'inSize': i, 'outSize': o}
+            for m in ('bilinear', 'bicubic', 'area'):
+                dense = interpolate(eye, (o, 1), m)[:, 0, :, 0].numpy().T.reshape(-1)  # [o, k] -> o*in + k
+                pos = np.nonzero(dense)[0]
+                entry[m] = {'pos': [int(v) for v in pos], 'w': b64(dense[pos])}
+            weights.append(entry)
+    return cases, sweep, indices, weights
 
 
 # ---- MMClassification 0.25 reference math -----------------------------------------------------
@@ -195,14 +208,15 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.RandomState(SEED)
     header = {'generator': 'scripts/gen_fixtures.py', 'torch': torch.__version__, 'seed': SEED}
-    cases, sweep, indices = interpolate_fixtures(rng)
+    cases, sweep, indices, weights = interpolate_fixtures(rng)
     write('interpolate.json', header, cases)
     write('interpolate-sweep.json', header, sweep)
     write('nearest-indices.json', header, indices)
+    write('taps-weights.json', header, weights)
     gen = torch.Generator().manual_seed(SEED)
     mixes = [mix_case(rng, gen, *m) for m in MIXES]
     write('mixes.json', header, mixes)
-    for f in ('interpolate.json', 'interpolate-sweep.json', 'nearest-indices.json', 'mixes.json'):
+    for f in ('interpolate.json', 'interpolate-sweep.json', 'nearest-indices.json', 'taps-weights.json', 'mixes.json'):
         print(f'{f}: {os.path.getsize(os.path.join(OUT, f))} bytes')
 
 

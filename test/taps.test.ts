@@ -8,7 +8,7 @@ import type { AxisTaps } from '../src/backends/backend.js';
 import { BatchMixError } from '../src/errors.js';
 import { axisTaps, resizeTapsFor } from '../src/plan/taps.js';
 import type { Interpolation } from '../src/types.js';
-import { MODES, nearestIndexFixtures, resizeFixtures, sweepFixtures } from './helpers/fixtures.js';
+import { MODES, nearestIndexFixtures, resizeFixtures, sweepFixtures, weightsFixtures } from './helpers/fixtures.js';
 
 const f32 = Math.fround;
 const id = (v: number) => v;
@@ -87,6 +87,25 @@ describe('nearest and nearest-exact indices equal torch', () => {
   it('nearest-exact 224 → 3 rounds like torch (1.5·f(224/3) = 112 after float32 rounding)', () => {
     expect([...axisTaps(224, 3, 'nearest-exact').idx]).toEqual([37, 112, 186]);
   });
+});
+
+describe('bilinear, bicubic and area weights equal torch bit for bit (every in, out in 1..16)', () => {
+  const cases = weightsFixtures();
+  for (const mode of ['bilinear', 'bicubic', 'area'] as const) {
+    it(mode, () => {
+      expect(cases.length).toBe(256);
+      for (const c of cases) {
+        const t = axisTaps(c.inSize, c.outSize, mode);
+        const dense = new Float32Array(c.inSize * c.outSize); // taps on one index add up in tap order, as torch's sum
+        for (let o = 0; o < c.outSize; o++) {
+          for (let j = 0; j < t.k; j++) dense[o * c.inSize + t.idx[o * t.k + j]] += t.wt[o * t.k + j];
+        }
+        const bad = dense.findIndex((v, e) => v !== c.dense[mode][e]);
+        const o = Math.floor(bad / c.inSize), k = bad % c.inSize;
+        expect(bad, `${c.inSize} → ${c.outSize}: output ${o}, input ${k}: ${dense[bad]} vs torch ${c.dense[mode][bad]}`).toBe(-1);
+      }
+    });
+  }
 });
 
 describe('axisTaps structure', () => {

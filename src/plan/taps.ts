@@ -3,9 +3,12 @@
  * computes it for float32 input (research/semantics.md §9), one axis at a time. The planner computes
  * them once and every backend applies the same taps, so the backends cannot drift apart.
  *
- * All index and weight arithmetic is float32, as torch's (`f` = Math.fround after each operation);
- * the scale is `s = f(in / out)` (`compute_scales_value<float>`; sizes < 2^29, so rounding the double
- * quotient once equals float32 division).
+ * Precision, as torch (checked weight by weight against torch 1.13 for every in, out ≤ 39):
+ * - the scale is float32, `s = f(in / out)` (f = Math.fround; sizes < 2^29, so rounding the double
+ *   quotient once equals float32 division);
+ * - the linear modes' source coordinate `s·(o + 0.5) − 0.5` is a double (torch's accumulate type;
+ *   exact here: s has 24 bits, o + 0.5 few), the weights are float32;
+ * - bicubic's Keys polynomials are float32 with torch's compiled fused multiply-adds (`fma` below).
  */
 import type { AxisTaps, ResizeTaps } from '../backends/backend.js';
 import { describe, fail } from '../errors.js';
@@ -14,14 +17,22 @@ import type { Interpolation } from '../types.js';
 const f = Math.fround;
 const A = -0.75; // torch's bicubic coefficient (OpenCV's)
 
-/** Keys' cubic for |x| ≤ 1: ((A+2)x − (A+3))x² + 1, in float32. */
-function cubic1(x: number): number {
-  return f(f(f(f(f((A + 2) * x) - (A + 3)) * x) * x) + 1);
+/**
+ * a·b + c rounded once to float32, for float32 a, b, c: a·b is exact in double (≤ 48 bits) and so is
+ * the sum for the magnitudes used here (|c| ≤ 6, the result within 53 bits), so this is a true fma.
+ */
+function fma(a: number, b: number, c: number): number {
+  return f(a * b + c);
 }
 
-/** Keys' cubic for 1 < |x| < 2: ((Ax − 5A)x + 8A)x − 4A, in float32. */
+/** Keys' cubic for |x| ≤ 1: ((A+2)x − (A+3))·x·x + 1, float32, the first step fused (as torch's build). */
+function cubic1(x: number): number {
+  return f(f(f(fma(A + 2, x, -(A + 3)) * x) * x) + 1);
+}
+
+/** Keys' cubic for 1 ≤ |x| ≤ 2: ((Ax − 5A)x + 8A)·x − 4A, float32, the first two steps fused. */
 function cubic2(x: number): number {
-  return f(f(f(f(f(f(A * x) - 5 * A) * x) + 8 * A) * x) - 4 * A);
+  return f(f(fma(fma(A, x, -5 * A), x, 8 * A) * x) - 4 * A);
 }
 
 /** ⌊a / b⌋ for integers a ≥ 0, b > 0, exactly. */
@@ -29,9 +40,9 @@ function floorDiv(a: number, b: number): number {
   return (a - (a % b)) / b;
 }
 
-/** Source coordinate of output o for the linear modes: s·(o + 0.5) − 0.5, in float32. */
+/** Source coordinate of output o for the linear modes: s·(o + 0.5) − 0.5, in double (exact). */
 function sourceCoord(s: number, o: number): number {
-  return f(f(s * (o + 0.5)) - 0.5);
+  return s * (o + 0.5) - 0.5;
 }
 
 function nominalK(mode: Interpolation): number {
@@ -66,11 +77,12 @@ function areaTaps(inSize: number, outSize: number): AxisTaps {
  * - nearest (k=1):       i = min(⌊f(o·s)⌋, in−1)
  * - nearest-exact (k=1): i = min(⌊f((o+0.5)·s)⌋, in−1) (torch's CPU: the product is rounded to
  *   float32 once; a float32 GPU computing f(f(o+0.5)·s) gives the same index)
- * - bilinear (k=2):      out == in: [o, o] × [1, 0]; else x = max(f(s(o+0.5)) − 0.5, 0),
- *   i0 = min(⌊x⌋, in−1), i1 = min(i0+1, in−1), w1 = clamp(x − i0, 0, 1), w0 = 1 − w1
- * - bicubic (k=4):       x = f(s(o+0.5)) − 0.5 (not clamped), i0 = min(⌊x⌋, in−1),
- *   t = clamp(x − i0, 0, 1), w = [c2(t+1), c1(t), c1(1−t), c2(2−t)] with A = −0.75,
- *   indices clamp(i0−1+j, 0, in−1); weights are not clamped (overshoot is possible)
+ * - bilinear (k=2):      out == in: [o, o] × [1, 0]; else x = max(s(o+0.5) − 0.5, 0),
+ *   i0 = min(⌊x⌋, in−1), i1 = min(i0+1, in−1), w1 = f(clamp(x − i0, 0, 1)), w0 = f(1 − w1)
+ * - bicubic (k=4):       x = s(o+0.5) − 0.5 (not clamped), i0 = min(⌊f(x)⌋, in−1) (torch's floorf
+ *   of the float32 x, so t can be a hair below 0), t = f(x − i0), u = f(1 − t),
+ *   w = [c2(f(t+1)), c1(t), c1(u), c2(f(u+1))] with A = −0.75, indices clamp(i0−1+j, 0, in−1);
+ *   weights are not clamped (overshoot is possible)
  * - area (k = largest window): window [⌊o·in/out⌋, ⌈(o+1)·in/out⌉), weight f(1/count), padded
  *   with weight-0 taps
  * inSize ≥ 1; outSize ≥ 0 (0 gives empty taps: nothing is pasted).
@@ -105,8 +117,8 @@ export function axisTaps(inSize: number, outSize: number, mode: Interpolation): 
       wt[at] = f(1 - w1); wt[at + 1] = w1;
     } else {
       const x = sourceCoord(s, o);
-      const i0 = Math.min(Math.floor(x), last);
-      const t = Math.min(Math.max(f(x - i0), 0), 1);
+      const i0 = Math.min(Math.floor(f(x)), last);
+      const t = f(x - i0);
       const u = f(1 - t);
       const w = [cubic2(f(t + 1)), cubic1(t), cubic1(u), cubic2(f(u + 1))];
       for (let j = 0; j < 4; j++) {

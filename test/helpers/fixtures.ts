@@ -5,6 +5,7 @@
 import interpolateJson from '../fixtures/interpolate.json' with { type: 'json' };
 import sweepJson from '../fixtures/interpolate-sweep.json' with { type: 'json' };
 import indicesJson from '../fixtures/nearest-indices.json' with { type: 'json' };
+import weightsJson from '../fixtures/taps-weights.json' with { type: 'json' };
 import mixesJson from '../fixtures/mixes.json' with { type: 'json' };
 import type { ImageBatch, Interpolation, MixParams, Op } from '../../src/types.js';
 
@@ -50,6 +51,24 @@ export type IndexFixture = IndexJson;
 
 export function nearestIndexFixtures(): IndexFixture[] {
   return indicesJson.cases as IndexJson[];
+}
+
+interface WeightsJson { inSize: number; outSize: number; bilinear: SparseJson; bicubic: SparseJson; area: SparseJson }
+interface SparseJson { pos: number[]; w: string }
+
+/** torch's weights for one axis, in → out: `dense[o·in + k]` is output o's weight of input k. */
+export interface WeightsFixture { inSize: number; outSize: number; dense: Record<'bilinear' | 'bicubic' | 'area', Float32Array> }
+
+/** Every in, out in 1..16 (torch resizing the rows of an identity). */
+export function weightsFixtures(): WeightsFixture[] {
+  return (weightsJson.cases as WeightsJson[]).map((r) => {
+    const dense = (s: SparseJson) => {
+      const d = new Float32Array(r.inSize * r.outSize);
+      decodeFloat32(s.w).forEach((v, j) => { d[s.pos[j]] = v; });
+      return d;
+    };
+    return { inSize: r.inSize, outSize: r.outSize, dense: { bilinear: dense(r.bilinear), bicubic: dense(r.bicubic), area: dense(r.area) } };
+  });
 }
 
 interface MixJson {
