@@ -1,0 +1,160 @@
+/**
+ * The demo page (npm run demo:web): pick images and options, see the input batch beside the mixed
+ * one, the time per call on every backend, and the params as JSON to copy or replay.
+ *
+ * One run = sample params from the options and seed (a fresh sampler, so a seed always gives the
+ * same params), apply them on the chosen backend, draw. Runs are queued; the newest request wins.
+ * `body[data-state]` ('busy' | 'ready' | 'error') and `body[data-runs]` let tests wait for a run.
+ */
+import { BatchMixError, createBatchMix, type BackendChoice, type BackendName, type BatchMix, type MixParams } from '../src/index.js';
+import { buildControls, renderThumbs, type Hooks } from './controls.js';
+import { byId, fill, h } from './dom.js';
+import { batchOf, fileImages, sampleImages, type DemoImage } from './images.js';
+import { showParams, wireParams } from './params-view.js';
+import { initialState, optionsOf } from './state.js';
+import { renderTiming, timeCalls, TIMED, type Timing } from './timing.js';
+import { renderInput, renderOutput } from './view.js';
+
+const state = initialState();
+const images: DemoImage[] = sampleImages();
+let current: Awaited<ReturnType<typeof batchOf>> | undefined;
+let batchDirty = true;
+let replayParams: MixParams | undefined;
+let running = false, pending = false, runs = 0;
+
+/** Appliers, one per backend choice, for the current class count and label smoothing. */
+const mixers = new Map<string, Promise<BatchMix>>();
+function mixerFor(backend: BackendChoice, numClasses: number): Promise<BatchMix> {
+  const suffix = `|${numClasses}|${state.labelSmoothing}`;
+  for (const [key, m] of mixers) {
+    if (!key.endsWith(suffix)) { mixers.delete(key); m.then((x) => x.dispose(), () => {}); }
+  }
+  const key = backend + suffix;
+  let m = mixers.get(key);
+  if (!m) {
+    m = createBatchMix({ numClasses, augments: { op: 'mixup', alpha: 1 }, labelSmoothing: state.labelSmoothing, backend });
+    mixers.set(key, m);
+    m.catch(() => mixers.delete(key));
+  }
+  return m;
+}
+
+function showError(e: unknown): void {
+  const code = e instanceof BatchMixError ? e.code : 'ERROR';
+  fill(byId('error'), h('b', { class: 'code' }, code), h('span', {}, e instanceof Error ? e.message : String(e)));
+  byId('error').hidden = false;
+}
+
+function setStatus(mix: BatchMix, ms: number): void {
+  const r = mix.backendReport;
+  const passed = Object.entries(r.passedOver).map(([b, why]) => `${b}: ${why}`).join('\n');
+  fill(byId('status'),
+    h('span', { class: `pill ${mix.backend}`, title: passed || 'the backend asked for' }, mix.backend),
+    state.backend === 'auto' ? h('span', { class: 'dim' }, 'picked by auto') : null);
+  byId('call-time').textContent = `${ms.toFixed(ms < 10 ? 2 : 0)} ms for this call`;
+  document.body.dataset.backend = mix.backend;
+}
+
+async function timeAll(run: NonNullable<typeof current>, p: MixParams, inUse: BackendName): Promise<void> {
+  const times: Partial<Record<BackendName, Timing>> = {};
+  const el = byId('timing');
+  renderTiming(el, times, inUse);
+  for (const b of TIMED) {
+    try {
+      const t = await timeCalls(await mixerFor(b, run.names.length), run.batch, run.labels, p, () => pending);
+      if (t === null) return;
+      times[b] = t;
+    } catch (e) {
+      times[b] = { error: e instanceof Error ? e.message : String(e) };
+    }
+    if (pending) return;
+    renderTiming(el, times, inUse);
+  }
+}
+
+async function runOnce(): Promise<void> {
+  document.body.dataset.state = 'busy';
+  try {
+    if (batchDirty || !current) {
+      current = await batchOf(images);
+      batchDirty = false;
+      renderInput(byId('input-grid'), current.batch, current.names);
+    }
+    const { batch, labels, names } = current;
+    let params = replayParams;
+    if (!params) {
+      const sampler = await createBatchMix(optionsOf(state, names.length, 'js'));
+      params = sampler.sample(batch.shape, batch.layout);
+      sampler.dispose();
+    }
+    const mix = await mixerFor(state.backend, names.length);
+    const t0 = performance.now();
+    const out = await mix.apply(batch, labels, params);
+    const ms = performance.now() - t0;
+    renderOutput(byId('output-grid'), byId('input-grid'), out.images, out.labels, params, names);
+    fill(byId('op-chip'), h('span', { class: `chip ${params.op}` }, params.op), replayParams ? h('span', { class: 'chip replay' }, 'replayed') : null);
+    showParams(params);
+    setStatus(mix, ms);
+    byId('error').hidden = true;
+    document.body.dataset.runs = String(++runs);
+    document.body.dataset.state = 'ready';
+    await timeAll(current, params, mix.backend);
+  } catch (e) {
+    showError(e);
+    document.body.dataset.runs = String(++runs);
+    document.body.dataset.state = 'error';
+  }
+}
+
+/** Asks for a run; runs never overlap, and requests made during one collapse into one more. */
+function request(): void {
+  pending = true;
+  if (running) return;
+  running = true;
+  void (async () => {
+    while (pending) {
+      pending = false;
+      await runOnce();
+    }
+    running = false;
+  })();
+}
+
+const hooks: Hooks = {
+  changed: () => { replayParams = undefined; request(); },
+  imagesChanged: () => { replayParams = undefined; batchDirty = true; request(); },
+  addFiles: (files) => {
+    fileImages(files).then((added) => {
+      if (added.length === 0) return;
+      images.push(...added);
+      renderThumbs(images, hooks);
+      hooks.imagesChanged();
+    }, showError);
+  },
+};
+
+const controls = buildControls(state, images, hooks);
+wireParams((p) => { replayParams = p; request(); });
+byId('remix').addEventListener('click', () => { controls.setSeed(state.seed + 1); hooks.changed(); });
+
+// Drop images anywhere on the page.
+addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
+addEventListener('dragleave', (e) => { if (e.relatedTarget === null) document.body.classList.remove('dragging'); });
+addEventListener('drop', (e) => {
+  e.preventDefault();
+  document.body.classList.remove('dragging');
+  hooks.addFiles([...(e.dataTransfer?.files ?? [])]);
+});
+
+byId('gpu').textContent = gpuName();
+request();
+
+/** The WebGL renderer string, for the timing note (SwiftShader in headless Chromium). */
+function gpuName(): string {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return 'no WebGL2 here';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return name;
+}
