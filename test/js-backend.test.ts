@@ -164,7 +164,7 @@ describe('every op: layouts, in place, input untouched', () => {
       run(op, inPlace, inPlace, 'NCHW', index);
       expect([...inPlace], 'in place = out of place').toEqual([...ref]);
       for (const Ctor of [Uint8Array, Uint8ClampedArray]) {
-        const u8 = Ctor.from(src, (v) => Math.round((v + 3) * 42)), u8Ref = new Ctor(u8.length), u8In = u8.slice();
+        const u8 = Ctor.from(Array.from(src, (v) => Math.round((v + 3) * 42))), u8Ref = new Ctor(u8.length), u8In = u8.slice();
         run(op, u8, u8Ref, 'NCHW', index);
         run(op, u8In, u8In, 'NCHW', index);
         expect([...u8In], `${Ctor.name} in place`).toEqual([...u8Ref]);
