@@ -9,12 +9,11 @@
 // Packing as in blend.frag: one layer per sample, elements in memory order, four per texel; element
 // (c, y, x) of a sample is at offset c·sc + y·sy + x·sx. float32 out: the sum's bits (bicubic may
 // overshoot); uint8 out: clamp(floor(v + 0.5), 0, 255). Outside the box the own texel is copied bit
-// for bit. Taps: an RG32UI texture read as a flat list of texels (t mod u_tapsW, t / u_tapsW), each
+// for bit. Taps: an RG32UI texture array (one layer) read as a flat list of texels (t mod u_tapsW, t / u_tapsW), each
 // (source index, float32 bits of the weight); output o of an axis with k taps per output uses
 // texels base + o·k + j, j < k.
 precision highp float;
 precision highp int;
-precision highp usampler2D;
 precision highp usampler2DArray;
 
 uniform usampler2DArray u_self;
@@ -30,7 +29,7 @@ uniform int u_sc;       // element strides of a channel, a row, a column
 uniform int u_sy;
 uniform int u_sx;
 uniform ivec4 u_box;    // y0, y1, x0, x1 (half-open)
-uniform usampler2D u_taps;
+uniform usampler2DArray u_taps; // layer 0
 uniform int u_tapsW;    // texels per row of the taps texture
 uniform int u_tapY;     // first taps texel of this box's row axis, and its taps per output
 uniform int u_ky;
@@ -40,7 +39,7 @@ uniform int u_kx;
 out uvec4 o_texel;
 
 uvec2 tap(int t) {
-  return texelFetch(u_taps, ivec2(t % u_tapsW, t / u_tapsW), 0).xy;
+  return texelFetch(u_taps, ivec3(t % u_tapsW, t / u_tapsW, 0), 0).xy;
 }
 
 float partnerAt(int e) {

@@ -42,7 +42,7 @@ export function runCpuJob(e: Engine, job: CpuJob, what: string, alive: () => boo
       const input = res.batchTexture(g.dtype, pack.texW, pack.texH, c.inputs.length);
       const output = res.batchTexture(g.dtype, pack.texW, pack.texH, c.count);
       try {
-        uploadSamples(gl, input, pack, data, c.inputs);
+        uploadSamples(gl, input, pack, data, c.inputs, e.uploadOffsets);
         drawSamples(gl, e.programs, e.fb, args, c.start, c.count,
           (j) => ({ tex: input, layer: c.layerOf[j] }), (i) => ({ tex: output, layer: i - c.start }));
         e.read(output, c.count, pack, host, c.start, g.dtype);

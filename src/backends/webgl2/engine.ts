@@ -25,6 +25,8 @@ export class Engine {
     readonly programs: Programs,
     readonly fb: WebGLFramebuffer,
     readonly limits: ResolvedLimits,
+    /** Whether texSubImage3D honours byteOffset here (transfer.ts uploadHonoursOffset). */
+    readonly uploadOffsets: boolean,
   ) {}
 
   get gl(): WebGL2RenderingContext {

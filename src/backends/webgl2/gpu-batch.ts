@@ -109,7 +109,7 @@ export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatc
   const host = hostView(data);
   b.pageLayers().forEach((count, p) => {
     const first = p * b.layersPerPage;
-    uploadSamples(e.gl, b.pages[p], b.packing, host, Int32Array.from({ length: count }, (_, l) => first + l));
+    uploadSamples(e.gl, b.pages[p], b.packing, host, Int32Array.from({ length: count }, (_, l) => first + l), e.uploadOffsets);
   });
   return b;
 }

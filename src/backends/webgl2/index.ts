@@ -31,6 +31,7 @@ import { Engine } from './engine.js';
 import { resolveLimits, type WebGL2Limits } from './limits.js';
 import { GlResources } from './pool.js';
 import { createPrograms, deletePrograms } from './programs.js';
+import { uploadHonoursOffset } from './transfer.js';
 
 export { WebGL2Backend } from './backend.js';
 export type { GpuBatch } from './gpu-batch.js';
@@ -65,8 +66,9 @@ export async function createWebGL2Backend(options: WebGL2BackendOptions = {}): P
       fail('BACKEND_UNAVAILABLE', 'webgl2: createFramebuffer returned null');
     }
     res.adopt('framebuffers');
+    const offsets = uploadHonoursOffset(gl, fb);
     checkGl(gl, 'creating the webgl2 backend');
-    return new WebGL2Backend(new Engine(acq, res, programs, fb, limits));
+    return new WebGL2Backend(new Engine(acq, res, programs, fb, limits, offsets));
   } catch (e) {
     acq.release();
     throw e;

@@ -7,6 +7,7 @@ import { fail } from '../../errors.js';
 import type { DType } from '../../types.js';
 import { checkGl } from './context.js';
 import { texelBytes } from './packing.js';
+import { unbindTextures } from './state.js';
 
 export interface WebGL2Stats {
   textures: number;
@@ -63,10 +64,14 @@ export class GlResources {
       gl.texStorage3D(gl.TEXTURE_2D_ARRAY, 1, dtype === 'float32' ? gl.RGBA32UI : gl.RGBA8UI, w, h, layers));
   }
 
-  /** A w×h RG32UI TEXTURE_2D (the resize taps: source index and float32 weight bits). Not pooled. */
+  /**
+   * A one-layer w×h RG32UI TEXTURE_2D_ARRAY (the resize taps: source index and float32 weight bits),
+   * an array so that it uploads through texSubImage3D like the batches (headless-gl's texSubImage2D
+   * drops Uint32Array data). Not pooled.
+   */
   tapsTexture(w: number, h: number): WebGLTexture {
     const gl = this.gl;
-    return this.make(`taps:${w}x${h}`, w * h * 8, gl.TEXTURE_2D, () => gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RG32UI, w, h));
+    return this.make(`taps:${w}x${h}`, w * h * 8, gl.TEXTURE_2D_ARRAY, () => gl.texStorage3D(gl.TEXTURE_2D_ARRAY, 1, gl.RG32UI, w, h, 1));
   }
 
   private make(key: string, bytes: number, target: number, storage: () => void): WebGLTexture {
@@ -105,7 +110,10 @@ export class GlResources {
     if (!info) return;
     this.sizes.delete(tex);
     this.bytes -= info.bytes;
-    this.release('textures', () => this.gl.deleteTexture(tex), alive);
+    this.release('textures', () => {
+      unbindTextures(this.gl);
+      this.gl.deleteTexture(tex);
+    }, alive);
   }
 
   /** Deletes every texture, idle or not. */

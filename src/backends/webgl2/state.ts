@@ -7,8 +7,9 @@
 
 /** Puts the state the backend relies on in place. */
 export function prepareState(gl: WebGL2RenderingContext): void {
-  gl.bindBuffer(gl.PIXEL_UNPACK_BUFFER, null);
-  gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+  // Only when bound: headless-gl knows no pixel buffer targets (binding null there is an error).
+  if (gl.getParameter(gl.PIXEL_UNPACK_BUFFER_BINDING)) gl.bindBuffer(gl.PIXEL_UNPACK_BUFFER, null);
+  if (gl.getParameter(gl.PIXEL_PACK_BUFFER_BINDING)) gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
   for (const [name, value] of [
     [gl.UNPACK_ALIGNMENT, 4], [gl.UNPACK_ROW_LENGTH, 0], [gl.UNPACK_IMAGE_HEIGHT, 0],
     [gl.UNPACK_SKIP_PIXELS, 0], [gl.UNPACK_SKIP_ROWS, 0], [gl.UNPACK_SKIP_IMAGES, 0],
@@ -26,14 +27,22 @@ export function prepareState(gl: WebGL2RenderingContext): void {
   gl.colorMask(true, true, true, true);
 }
 
-/** Unbinds the framebuffer, program, VAO and the textures of the units the kernels use (0..2). */
+/**
+ * Unbinds the texture arrays of the units the kernels use (0..2), leaving unit 0 active. Also run
+ * before deleting a texture: headless-gl's deleteTexture mis-handles a bound TEXTURE_2D_ARRAY
+ * (it calls activeTexture(TEXTURE_2D_ARRAY): INVALID_ENUM).
+ */
+export function unbindTextures(gl: WebGL2RenderingContext): void {
+  for (let unit = 2; unit >= 0; unit--) {
+    gl.activeTexture(gl.TEXTURE0 + unit);
+    gl.bindTexture(gl.TEXTURE_2D_ARRAY, null);
+  }
+}
+
+/** Unbinds the framebuffer, program, VAO and the kernels' textures. */
 export function releaseState(gl: WebGL2RenderingContext): void {
   gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   gl.useProgram(null);
   gl.bindVertexArray(null);
-  for (let unit = 2; unit >= 0; unit--) {
-    gl.activeTexture(gl.TEXTURE0 + unit);
-    gl.bindTexture(gl.TEXTURE_2D_ARRAY, null);
-    gl.bindTexture(gl.TEXTURE_2D, null);
-  }
+  unbindTextures(gl);
 }

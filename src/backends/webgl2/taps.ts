@@ -1,6 +1,6 @@
 /**
  * The resize taps on the GPU: the planner's taps (src/plan/taps.ts, computed once in TypeScript for
- * every backend) copied into one small RG32UI texture, never recomputed in GLSL. Texel t of the flat
+ * every backend) copied into one small RG32UI texture (one layer of a TEXTURE_2D_ARRAY), never recomputed in GLSL. Texel t of the flat
  * list lies at (t mod width, ⌊t / width⌋) and holds (source index, float32 bits of the weight).
  * Entry e's row axis starts at texel y[e] (outSize·k texels: output o, tap j at y[e] + o·k + j), its
  * column axis at x[e].
@@ -50,8 +50,8 @@ export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: r
   let at = 0;
   for (const t of taps) at = put(data, bits, put(data, bits, at, t.y), t.x);
   const tex = res.tapsTexture(width, height);
-  gl.bindTexture(gl.TEXTURE_2D, tex);
-  gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RG_INTEGER, gl.UNSIGNED_INT, data);
-  gl.bindTexture(gl.TEXTURE_2D, null);
+  gl.bindTexture(gl.TEXTURE_2D_ARRAY, tex);
+  gl.texSubImage3D(gl.TEXTURE_2D_ARRAY, 0, 0, 0, 0, width, height, 1, gl.RG_INTEGER, gl.UNSIGNED_INT, data);
+  gl.bindTexture(gl.TEXTURE_2D_ARRAY, null);
   return { tex, width, y, ky, x, kx };
 }

@@ -22,21 +22,45 @@ function glType(gl: WebGL2RenderingContext, data: HostArray): number {
 }
 
 /**
+ * Whether texSubImage3D honours a typed array's byteOffset. headless-gl 9.0.0-rc.10 does not (its
+ * native binding reads from the start of the ArrayBuffer), so there views that do not start at byte 0
+ * are copied first. Probed once per context: one RGBA8UI texel from bytes 4..7 of [1..8], read back.
+ */
+export function uploadHonoursOffset(gl: WebGL2RenderingContext, fb: WebGLFramebuffer): boolean {
+  const tex = gl.createTexture();
+  gl.bindTexture(gl.TEXTURE_2D_ARRAY, tex);
+  gl.texStorage3D(gl.TEXTURE_2D_ARRAY, 1, gl.RGBA8UI, 1, 1, 1);
+  gl.texSubImage3D(gl.TEXTURE_2D_ARRAY, 0, 0, 0, 0, 1, 1, 1, gl.RGBA_INTEGER, gl.UNSIGNED_BYTE, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]).subarray(4));
+  gl.bindFramebuffer(gl.FRAMEBUFFER, fb);
+  gl.framebufferTextureLayer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, tex, 0, 0);
+  const out = new Uint32Array(4);
+  gl.readPixels(0, 0, 1, 1, gl.RGBA_INTEGER, gl.UNSIGNED_INT, out);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+  gl.bindTexture(gl.TEXTURE_2D_ARRAY, null);
+  gl.deleteTexture(tex);
+  return out[0] === 5;
+}
+
+/**
  * Uploads samples `samples[l]` (ascending) of `data` (n·sn elements) into layers l of `tex`.
  * Exact packing: one call per run of consecutive samples. Otherwise, per layer, the full texel rows
  * straight from `data` and the last, partial row through a zero-padded staging row.
+ * `offsets` false (see uploadHonoursOffset): views not at byte 0 are copied before the call.
  */
-export function uploadSamples(gl: WebGL2RenderingContext, tex: WebGLTexture, pack: Packing, data: HostArray, samples: Int32Array): void {
+export function uploadSamples(gl: WebGL2RenderingContext, tex: WebGLTexture, pack: Packing, data: HostArray,
+  samples: Int32Array, offsets: boolean): void {
   const { texW, texH, sn } = pack;
   const type = glType(gl, data);
   const T = gl.TEXTURE_2D_ARRAY;
+  const upload = (z: number, y: number, h: number, d: number, view: HostArray): void =>
+    gl.texSubImage3D(T, 0, 0, y, z, texW, h, d, gl.RGBA_INTEGER, type, offsets || view.byteOffset === 0 ? view : view.slice());
   gl.bindTexture(T, tex);
   for (let l = 0; l < samples.length;) {
     let run = 1;
     while (l + run < samples.length && samples[l + run] === samples[l] + run) run++;
     const from = samples[l] * sn;
     if (pack.exact) {
-      gl.texSubImage3D(T, 0, 0, 0, l, texW, texH, run, gl.RGBA_INTEGER, type, data.subarray(from, from + run * sn));
+      upload(l, 0, texH, run, data.subarray(from, from + run * sn));
     } else {
       const rowElems = 4 * texW;
       const fullRows = Math.floor(sn / rowElems);
@@ -44,11 +68,11 @@ export function uploadSamples(gl: WebGL2RenderingContext, tex: WebGLTexture, pac
       for (let k = 0; k < run; k++) {
         const at = from + k * sn;
         if (fullRows > 0) {
-          gl.texSubImage3D(T, 0, 0, 0, l + k, texW, fullRows, 1, gl.RGBA_INTEGER, type, data.subarray(at, at + fullRows * rowElems));
+          upload(l + k, 0, fullRows, 1, data.subarray(at, at + fullRows * rowElems));
         }
         staging.fill(0);
         staging.set(data.subarray(at + fullRows * rowElems, at + sn));
-        gl.texSubImage3D(T, 0, 0, fullRows, l + k, texW, 1, 1, gl.RGBA_INTEGER, type, staging);
+        upload(l + k, fullRows, 1, 1, staging);
       }
     }
     l += run;
