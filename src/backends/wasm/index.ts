@@ -21,12 +21,23 @@ import { runResizePaste } from './resize.js';
 
 export { wasmSimdSupported } from './module.js';
 
+/** The wasm backend's extras beyond KernelBackend. */
+export interface WasmBackend extends KernelBackend {
+  readonly name: 'wasm';
+  /** The instance's memory: batches from allocBatch are views on `memory.buffer`. */
+  readonly memory: WebAssembly.Memory;
+  /** The memory's size and the bytes its live blocks hold (batches from allocBatch; 0 between calls otherwise). */
+  memoryStats(): { capacity: number; used: number };
+  allocBatch(shape: readonly [number, number, number, number], layout: Layout, dtype: DType): ImageBatch;
+  freeBatch(batch: ImageBatch): void;
+}
+
 export interface WasmBackendOptions {
   /** Largest size the wasm memory may grow to, in bytes (rounded down to 64 KiB pages). */
   maxMemoryBytes?: number;
 }
 
-class WasmBackend implements KernelBackend {
+class Backend implements WasmBackend {
   readonly name = 'wasm' as const;
   private state: { ctx: WasmContext; batches: ResidentBatches } | undefined;
 
@@ -36,6 +47,15 @@ class WasmBackend implements KernelBackend {
 
   private live(what: string): { ctx: WasmContext; batches: ResidentBatches } {
     return this.state ?? fail('DISPOSED', `wasm ${what}: this backend was disposed; create a new one`);
+  }
+
+  get memory(): WebAssembly.Memory {
+    return this.live('memory').ctx.k.memory;
+  }
+
+  memoryStats(): { capacity: number; used: number } {
+    const { arena } = this.live('memoryStats').ctx;
+    return { capacity: arena.capacity, used: arena.used };
   }
 
   blend(job: BlendJob): void {
@@ -68,7 +88,7 @@ class WasmBackend implements KernelBackend {
  * Creates a wasm backend. Throws BatchMixError('BACKEND_UNAVAILABLE') when this engine has no
  * WebAssembly or no WebAssembly SIMD, and 'BAD_OPTIONS' for a maxMemoryBytes that is not a positive number.
  */
-export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<KernelBackend> {
+export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
   const max = options.maxMemoryBytes;
   if (max !== undefined && !(typeof max === 'number' && max > 0)) {
     fail('BAD_OPTIONS', `wasm: maxMemoryBytes must be a positive number of bytes, got ${describe(max)}`);
@@ -83,5 +103,5 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   } catch (e) {
     return fail('BACKEND_UNAVAILABLE', `wasm: the kernels did not compile or instantiate here (${e instanceof Error ? e.message : String(e)})`, e);
   }
-  return new WasmBackend({ k, arena: new Arena(k.memory, k.heapBase(), max) });
+  return new Backend({ k, arena: new Arena(k.memory, k.heapBase(), max) });
 }
