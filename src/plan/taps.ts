@@ -3,7 +3,7 @@
  * computes it for float32 input (research/semantics.md §9), one axis at a time. The planner computes
  * them once and every backend applies the same taps, so the backends cannot drift apart.
  *
- * Precision, as torch (checked weight by weight against torch 1.13 for every in, out ≤ 39):
+ * Precision, as torch's (test/taps.test.ts: bit for bit against torch's weights, every in, out ≤ 16):
  * - the scale is float32, `s = f(in / out)` (f = Math.fround; sizes < 2^29, so rounding the double
  *   quotient once equals float32 division);
  * - the linear modes' source coordinate `s·(o + 0.5) − 0.5` is a double (torch's accumulate type;
@@ -18,8 +18,9 @@ const f = Math.fround;
 const A = -0.75; // torch's bicubic coefficient (OpenCV's)
 
 /**
- * a·b + c rounded once to float32, for float32 a, b, c: a·b is exact in double (≤ 48 bits) and so is
- * the sum for the magnitudes used here (|c| ≤ 6, the result within 53 bits), so this is a true fma.
+ * a·b + c rounded once to float32 (a fused multiply-add), for the float32 operands below: a·b is
+ * exact in double (≤ 48 bits) and so is the sum (operands within 53 bits of c), or, when x is tiny,
+ * too far from a float32 tie for the double rounding to matter.
  */
 function fma(a: number, b: number, c: number): number {
   return f(a * b + c);
@@ -38,15 +39,6 @@ function cubic2(x: number): number {
 /** ⌊a / b⌋ for integers a ≥ 0, b > 0, exactly. */
 function floorDiv(a: number, b: number): number {
   return (a - (a % b)) / b;
-}
-
-/** Source coordinate of output o for the linear modes: s·(o + 0.5) − 0.5, in double (exact). */
-function sourceCoord(s: number, o: number): number {
-  return s * (o + 0.5) - 0.5;
-}
-
-function nominalK(mode: Interpolation): number {
-  return mode === 'bilinear' ? 2 : mode === 'bicubic' ? 4 : 1;
 }
 
 /** Area windows (adaptive_avg_pool): [⌊o·in/out⌋, ⌈(o+1)·in/out⌉), in exact integer arithmetic. */
@@ -92,9 +84,9 @@ export function axisTaps(inSize: number, outSize: number, mode: Interpolation): 
   if (!Number.isInteger(outSize) || outSize < 0) fail('BAD_PARAMS', `resize taps: outSize must be an integer ≥ 0, got ${describe(outSize)}`);
   if (mode === 'area') return areaTaps(inSize, outSize);
   if (mode !== 'nearest' && mode !== 'nearest-exact' && mode !== 'bilinear' && mode !== 'bicubic') {
-    fail('BAD_PARAMS', `resize taps: interpolation must be 'nearest', 'nearest-exact', 'bilinear', 'bicubic' or 'area', got ${describe(mode)}`);
+    fail('BAD_PARAMS', `resizemix: params.interpolation must be 'nearest', 'nearest-exact', 'bilinear', 'bicubic' or 'area', got ${describe(mode)}`);
   }
-  const k = nominalK(mode);
+  const k = mode === 'bilinear' ? 2 : mode === 'bicubic' ? 4 : 1;
   const s = f(inSize / outSize);
   const last = inSize - 1;
   const idx = new Int32Array(outSize * k);
@@ -110,13 +102,13 @@ export function axisTaps(inSize: number, outSize: number, mode: Interpolation): 
         idx[at] = o; idx[at + 1] = o; wt[at] = 1; wt[at + 1] = 0;
         continue;
       }
-      const x = Math.max(sourceCoord(s, o), 0);
+      const x = Math.max(s * (o + 0.5) - 0.5, 0); // double, exact
       const i0 = Math.min(Math.floor(x), last);
       const w1 = Math.min(Math.max(f(x - i0), 0), 1);
       idx[at] = i0; idx[at + 1] = Math.min(i0 + 1, last);
       wt[at] = f(1 - w1); wt[at + 1] = w1;
     } else {
-      const x = sourceCoord(s, o);
+      const x = s * (o + 0.5) - 0.5; // double, exact
       const i0 = Math.min(Math.floor(f(x)), last);
       const t = f(x - i0);
       const u = f(1 - t);
@@ -137,14 +129,14 @@ export function axisTaps(inSize: number, outSize: number, mode: Interpolation): 
  */
 export function resizeTapsFor(boxes: Int32Array, n: number, h: number, w: number, mode: Interpolation):
   { taps: ResizeTaps[]; tapOf: Int32Array } {
-  if (boxes.length !== 4 * n) fail('BAD_PARAMS', `resize taps: boxes must hold 4·N = ${4 * n} values, got ${describe(boxes)}`);
+  if (boxes.length !== 4 * n) fail('BAD_PARAMS', `resizemix: params.boxes must hold 4·N = ${4 * n} values, got ${describe(boxes)}`);
   const taps: ResizeTaps[] = [];
   const tapOf = new Int32Array(n);
   const entryOf = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const [y0, y1, x0, x1] = boxes.subarray(4 * i, 4 * i + 4);
     if (!(y0 >= 0 && y0 <= y1 && y1 <= h && x0 >= 0 && x0 <= x1 && x1 <= w)) {
-      fail('BAD_PARAMS', `resize taps: box ${i} must satisfy 0 ≤ y0 ≤ y1 ≤ ${h} and 0 ≤ x0 ≤ x1 ≤ ${w}, got [${y0}, ${y1}, ${x0}, ${x1}]`);
+      fail('BAD_PARAMS', `resizemix: params.boxes: box ${i} must satisfy 0 ≤ y0 ≤ y1 ≤ ${h} and 0 ≤ x0 ≤ x1 ≤ ${w}, got [${y0}, ${y1}, ${x0}, ${x1}]`);
     }
     const empty = y1 === y0 || x1 === x0;
     const bh = empty ? 0 : y1 - y0;

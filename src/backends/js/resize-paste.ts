@@ -10,7 +10,8 @@ const f = Math.fround;
  * tx = taps[tapOf[i]].x (src/plan/taps.ts; an entry with outSize 0 pastes nothing).
  *
  * Direct 2-D sum, row taps outer, column taps inner, every step rounded to float32 (f), in this order
- * (torch's CPU order for bilinear and bicubic; other backends should keep it):
+ * (torch's CPU order for bilinear and bicubic, where torch also fuses some steps into FMAs; other
+ * backends should keep this order):
  *   t_a = f(… f(f(wx_0·I[iy_a, ix_0]) + f(wx_1·I[iy_a, ix_1])) …)   for b = 0 .. kx−1
  *   R   = f(… f(f(wy_0·t_0) + f(wy_1·t_1)) …)                      for a = 0 .. ky−1
  * Element (c, y, x) of a sample is at c·sc + y·sy + x·sx: any layout and C. float32 stores R (bicubic
