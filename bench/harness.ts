@@ -1,0 +1,169 @@
+/**
+ * The benchmark loop. For each case: make the input and the js oracle's output, set every
+ * implementation up and check its first output against the oracle (SPEC §6), warm up, then time
+ * in interleaved rounds (round r runs every implementation in turn), so that drift and other load
+ * on the machine fall on all of them alike. Runs per implementation: enough to fill `budgetMs`,
+ * between minRuns and maxRuns, split over the rounds.
+ */
+import { cpus, loadavg } from 'node:os';
+import { createBatchMix } from '../src/index.js';
+import { bytesMoved } from './bytes.js';
+import { allCases, caseInfo, caseKey, caseParams, type Case, type CaseOp, type Format } from './cases.js';
+import { checksum, compare, makeInput } from './data.js';
+import { batchmixImpls } from './peers/batchmix.js';
+import { memoryBound } from './peers/membound.js';
+import { plainJs } from './peers/plain-js.js';
+import { tfjsImpls } from './peers/tfjs.js';
+import { torchImpls } from './peers/torch.js';
+import type { CaseInput, Impl, Runner } from './peers/types.js';
+import { webgl2Gpu } from './peers/webgl2-gpu.js';
+import { median, type BenchRecord, type BenchResult, type ImplInfo, type Skip } from './record.js';
+import { fmtMs } from './format.js';
+
+export interface BenchOptions {
+  ops: readonly CaseOp[];
+  formats: readonly Format[];
+  ns: readonly number[];
+  size: number;
+  /** Only these implementations (by name); null for all. 'bound' is always measured. */
+  impls: readonly string[] | null;
+  torch: boolean;
+  python: string;
+  rounds: number;
+  minRuns: number;
+  maxRuns: number;
+  /** Timed milliseconds to aim for per implementation and case. */
+  budgetMs: number;
+  argv: readonly string[];
+  log: (line: string) => void;
+}
+
+/** Every implementation of a run, in table order. */
+function implsFor(o: BenchOptions): Impl[] {
+  const all = [memoryBound(), ...batchmixImpls(), webgl2Gpu(), plainJs(), ...tfjsImpls(), ...(o.torch ? torchImpls(o.python) : [])];
+  return all.filter((i) => i.group === 'bound' || o.impls === null || o.impls.includes(i.name));
+}
+
+/** How many timed calls each round gets: `total` spread over `rounds`, earlier rounds first. */
+export function splitRuns(total: number, rounds: number): number[] {
+  return Array.from({ length: rounds }, (_, r) => Math.floor(total / rounds) + (r < total % rounds ? 1 : 0));
+}
+
+interface Active {
+  impl: Impl;
+  runner: Runner;
+  times: number[];
+  plan: number[];
+  checksum: number | null;
+  maxAbsDiff: number | null;
+  agrees: boolean;
+}
+
+async function caseInput(c: Case, oracle: Awaited<ReturnType<typeof createBatchMix>>): Promise<{ x: CaseInput; ref: ArrayLike<number> }> {
+  const info = caseInfo(c);
+  const input = makeInput(c);
+  const x: CaseInput = { c, info, params: caseParams(c), input, labels: new Int32Array(c.n), bytes: bytesMoved(c) };
+  const out = { data: input.slice(), shape: info.shape, layout: info.layout };
+  await oracle.apply({ data: input.slice(), shape: info.shape, layout: info.layout }, x.labels, x.params, { out });
+  return { x, ref: out.data };
+}
+
+/** Sets one implementation up for a case and checks its first output; null when it does not run it. */
+async function activate(impl: Impl, x: CaseInput, ref: ArrayLike<number>, o: BenchOptions, skips: Skip[]): Promise<Active | null> {
+  const { c, info } = x;
+  const skip = (reason: string): null => (skips.push({ op: c.op, format: c.format, n: c.n, impl: impl.name, reason }), null);
+  const why = impl.unsupported(c, info);
+  if (why) return skip(why);
+  let runner: Runner;
+  try {
+    runner = await impl.prepare(x);
+  } catch (e) {
+    o.log(`  !! ${impl.name} failed on ${caseKey(c)}: ${e instanceof Error ? e.message : String(e)}`);
+    return skip(`failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const got = runner.output;
+  const a = got === null ? { agrees: true, maxAbsDiff: null } : compare(info, got, ref);
+  if (!a.agrees) o.log(`  !! ${impl.name} disagrees with the js oracle on ${caseKey(c)}: max |diff| ${a.maxAbsDiff}`);
+  // Warm-up: the checked call, plus up to two more when calls are short (they also estimate the time).
+  const warm = runner.firstMs > 250 ? [runner.firstMs] : await runner.time(runner.firstMs > 50 ? 1 : 2);
+  const total = Math.min(o.maxRuns, Math.max(o.minRuns, Math.ceil(o.budgetMs / Math.max(Math.min(...warm), 1e-3))));
+  return {
+    impl, runner, times: [], plan: splitRuns(total, o.rounds),
+    checksum: got === null ? null : checksum(got), maxAbsDiff: a.maxAbsDiff, agrees: a.agrees,
+  };
+}
+
+function recordOf(a: Active, x: CaseInput, oracleChecksum: number, boundMs: number | null): BenchRecord {
+  const { c, info } = x;
+  const msMedian = median(a.times);
+  return {
+    op: c.op, dtype: info.dtype, layout: info.layout, n: c.n, impl: a.impl.name,
+    msMedian, msMin: Math.min(...a.times), gbps: x.bytes / (msMedian * 1e6),
+    pctOfBound: boundMs === null ? null : (100 * boundMs) / msMedian,
+    format: c.format, c: info.c, h: c.size, w: c.size, bytesMoved: x.bytes, imagesPerSec: c.n / (msMedian / 1000),
+    runs: a.times.length, checksum: a.checksum, oracleChecksum, maxAbsDiff: a.maxAbsDiff, agrees: a.agrees,
+    ...(a.runner.note ? { note: a.runner.note } : {}),
+  };
+}
+
+/** Measures one case on every implementation; appends its records and skips. */
+async function runCase(c: Case, impls: Impl[], oracle: Awaited<ReturnType<typeof createBatchMix>>, o: BenchOptions, out: BenchResult): Promise<void> {
+  const { x, ref } = await caseInput(c, oracle);
+  const active: Active[] = [];
+  for (const impl of impls) {
+    const a = await activate(impl, x, ref, o, out.skips);
+    if (a) active.push(a);
+  }
+  for (let r = 0; r < o.rounds; r++) {
+    for (const a of active) if (a.plan[r] > 0) a.times.push(...(await a.runner.time(a.plan[r])));
+  }
+  const bound = active.find((a) => a.impl.group === 'bound');
+  const boundMs = bound ? median(bound.times) : null;
+  const refSum = checksum(ref);
+  for (const a of active) {
+    const rec = recordOf(a, x, refSum, boundMs);
+    out.records.push(rec);
+    const pct = rec.pctOfBound === null ? '' : `${rec.pctOfBound.toFixed(1).padStart(6)} % of bound`;
+    o.log(`  ${a.impl.name.padEnd(10)} ${fmtMs(rec.msMedian).padStart(9)} ms  (min ${fmtMs(rec.msMin)})  ${rec.gbps.toFixed(2).padStart(7)} GB/s ${pct}  ×${rec.runs}${rec.agrees ? '' : '  DISAGREES'}${rec.note ? `  [${rec.note}]` : ''}`);
+    await a.runner.dispose();
+  }
+}
+
+/** Runs the benchmark; returns every record (the caller writes the report, chart and JSON). */
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const t0 = performance.now();
+  const loadStart = loadavg();
+  const cases = allCases(o.ops, o.formats, o.ns, o.size);
+  const impls = implsFor(o);
+  const infos: ImplInfo[] = [];
+  const usable: Impl[] = [];
+  for (const impl of impls) {
+    const why = await impl.init();
+    if (why) o.log(`!! ${impl.name} cannot run here, its rows are left out: ${why}`);
+    else usable.push(impl);
+    infos.push({ name: impl.name, group: impl.group, description: impl.description, ...(why ? { unavailable: why } : {}) });
+  }
+  const oracle = await createBatchMix({ numClasses: 10, augments: { op: 'mixup', alpha: 1 }, backend: 'js' });
+  const result: BenchResult = {
+    meta: {
+      date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length,
+      loadStart, loadEnd: [], seconds: 0, argv: [...o.argv], size: o.size, rounds: o.rounds,
+    },
+    impls: infos, records: [], skips: [],
+  };
+  try {
+    for (const [k, c] of cases.entries()) {
+      const info = caseInfo(c);
+      o.log(`[${k + 1}/${cases.length}] ${caseKey(c)}  ${info.label} ${o.size}×${o.size}: B = ${(info.batchBytes / 1e6).toFixed(2)} MB, moves ${(bytesMoved(c) / 1e6).toFixed(2)} MB`);
+      await runCase(c, usable, oracle, o, result);
+    }
+  } finally {
+    oracle.dispose();
+    for (const impl of impls) await impl.close();
+  }
+  // Descriptions may name versions learnt during the run (torch).
+  for (const [k, impl] of impls.entries()) infos[k].description = impl.description;
+  result.meta.loadEnd = loadavg();
+  result.meta.seconds = (performance.now() - t0) / 1000;
+  return result;
+}
