@@ -9,9 +9,9 @@
 // Packing as in blend.frag: one layer per sample, elements in memory order, four per texel; element
 // (c, y, x) of a sample is at offset c·sc + y·sy + x·sx. float32 out: the sum's bits (bicubic may
 // overshoot); uint8 out: clamp(floor(v + 0.5), 0, 255). Outside the box the own texel is copied bit
-// for bit. Taps: an RG32UI texture array (one layer) read as a flat list of texels (t mod u_tapsW, t / u_tapsW), each
-// (source index, float32 bits of the weight); output o of an axis with k taps per output uses
-// texels base + o·k + j, j < k.
+// for bit. Taps: an RG32UI texture array read as a flat list, texel t at (t mod W, (t / W) mod H,
+// layer t / (W·H)) for W = u_tapsW, H = u_tapsH, each (source index, float32 bits of the weight);
+// output o of an axis with k taps per output uses texels base + o·k + j, j < k.
 precision highp float;
 precision highp int;
 precision highp usampler2DArray;
@@ -29,8 +29,9 @@ uniform int u_sc;       // element strides of a channel, a row, a column
 uniform int u_sy;
 uniform int u_sx;
 uniform ivec4 u_box;    // y0, y1, x0, x1 (half-open)
-uniform usampler2DArray u_taps; // layer 0
-uniform int u_tapsW;    // texels per row of the taps texture
+uniform usampler2DArray u_taps;
+uniform int u_tapsW;    // texels per row and rows per layer of the taps texture
+uniform int u_tapsH;
 uniform int u_tapY;     // first taps texel of this box's row axis, and its taps per output
 uniform int u_ky;
 uniform int u_tapX;     // first taps texel of this box's column axis, and its taps per output
@@ -39,7 +40,8 @@ uniform int u_kx;
 out uvec4 o_texel;
 
 uvec2 tap(int t) {
-  return texelFetch(u_taps, ivec3(t % u_tapsW, t / u_tapsW, 0), 0).xy;
+  int r = t / u_tapsW;
+  return texelFetch(u_taps, ivec3(t % u_tapsW, r % u_tapsH, r / u_tapsH), 0).xy;
 }
 
 float partnerAt(int e) {

@@ -41,7 +41,7 @@ function callUniforms(a: KernelArgs): Uniforms {
     u_u8: g.dtype === 'float32' ? 0 : 1, u_texW: a.pack.texW,
     u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx,
   };
-  if (a.taps) Object.assign(u, { u_taps: a.taps.tex, u_tapsW: a.taps.width });
+  if (a.taps) Object.assign(u, { u_taps: a.taps.tex, u_tapsW: a.taps.width, u_tapsH: a.taps.height });
   return u;
 }
 

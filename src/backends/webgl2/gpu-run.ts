@@ -39,7 +39,7 @@ function target(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string): { ou
 export function runPages(e: Engine, job: GpuJob, what: string, alive: () => boolean): GpuBatchHandle {
   const src = own(e, job.src, `${what} (src)`);
   const { out, fresh } = target(e, job, src, what);
-  const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize) : undefined;
+  const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
   const args: KernelArgs = {
     kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps,
     lam: job.kernel === 'blend' ? job.lam : undefined,

@@ -65,13 +65,14 @@ export class GlResources {
   }
 
   /**
-   * A one-layer w×h RG32UI TEXTURE_2D_ARRAY (the resize taps: source index and float32 weight bits),
+   * A w×h×layers RG32UI TEXTURE_2D_ARRAY (the resize taps: source index and float32 weight bits),
    * an array so that it uploads through texSubImage3D like the batches (headless-gl's texSubImage2D
    * drops Uint32Array data). Not pooled.
    */
-  tapsTexture(w: number, h: number): WebGLTexture {
+  tapsTexture(w: number, h: number, layers: number): WebGLTexture {
     const gl = this.gl;
-    return this.make(`taps:${w}x${h}`, w * h * 8, gl.TEXTURE_2D_ARRAY, () => gl.texStorage3D(gl.TEXTURE_2D_ARRAY, 1, gl.RG32UI, w, h, 1));
+    return this.make(`taps:${w}x${h}x${layers}`, w * h * layers * 8, gl.TEXTURE_2D_ARRAY,
+      () => gl.texStorage3D(gl.TEXTURE_2D_ARRAY, 1, gl.RG32UI, w, h, layers));
   }
 
   private make(key: string, bytes: number, target: number, storage: () => void): WebGLTexture {

@@ -1,7 +1,8 @@
 /**
  * The resize taps on the GPU: the planner's taps (src/plan/taps.ts, computed once in TypeScript for
- * every backend) copied into one small RG32UI texture (one layer of a TEXTURE_2D_ARRAY), never recomputed in GLSL. Texel t of the flat
- * list lies at (t mod width, ⌊t / width⌋) and holds (source index, float32 bits of the weight).
+ * every backend) copied into one small RG32UI TEXTURE_2D_ARRAY, never recomputed in GLSL. Texel t of the flat
+ * list lies at (t mod width, ⌊t / width⌋ mod height, layer ⌊t / (width·height)⌋) and holds (source
+ * index, float32 bits of the weight).
  * Entry e's row axis starts at texel y[e] (outSize·k texels: output o, tap j at y[e] + o·k + j), its
  * column axis at x[e].
  */
@@ -11,8 +12,9 @@ import type { GlResources } from './pool.js';
 
 export interface TapsTable {
   readonly tex: WebGLTexture;
-  /** Texels per row of the texture. */
+  /** Texels per row and rows per layer of the texture. */
   readonly width: number;
+  readonly height: number;
   /** First texel and taps per output of each entry's row (y) and column (x) axis. */
   readonly y: Int32Array;
   readonly ky: Int32Array;
@@ -31,8 +33,11 @@ function put(data: Uint32Array, bits: Uint32Array, at: number, axis: AxisTaps): 
   return at + count;
 }
 
-/** Uploads every entry's taps; the texture is at most maxSize wide (TOO_LARGE if it would be taller). */
-export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: readonly ResizeTaps[], maxSize: number): TapsTable {
+/**
+ * Uploads every entry's taps into a width × height × layers RG32UI array no larger than the limits
+ * (TOO_LARGE beyond them): texel t at (t mod width, ⌊t / width⌋ mod height, ⌊t / (width·height)⌋).
+ */
+export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: readonly ResizeTaps[], maxSize: number, maxLayers: number): TapsTable {
   const e = taps.length;
   const y = new Int32Array(e), ky = new Int32Array(e), x = new Int32Array(e), kx = new Int32Array(e);
   let total = 0;
@@ -41,17 +46,18 @@ export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: r
     x[i] = total; kx[i] = taps[i].x.k; total += taps[i].x.outSize * taps[i].x.k;
   }
   const width = Math.max(1, Math.min(total, maxSize));
-  const height = Math.max(1, Math.ceil(total / width));
-  if (height > maxSize) {
-    fail('TOO_LARGE', `resizePaste: the resize taps need ${total} texels, more than a ${maxSize}×${maxSize} texture holds`);
+  const height = Math.max(1, Math.min(Math.ceil(total / width), maxSize));
+  const layers = Math.max(1, Math.ceil(total / (width * height)));
+  if (layers > maxLayers) {
+    fail('TOO_LARGE', `resizePaste: the resize taps need ${total} texels, more than ${maxLayers} layers of ${maxSize}×${maxSize} hold`);
   }
-  const data = new Uint32Array(2 * width * height);
+  const data = new Uint32Array(2 * width * height * layers);
   const bits = new Uint32Array(1);
   let at = 0;
   for (const t of taps) at = put(data, bits, put(data, bits, at, t.y), t.x);
-  const tex = res.tapsTexture(width, height);
+  const tex = res.tapsTexture(width, height, layers);
   gl.bindTexture(gl.TEXTURE_2D_ARRAY, tex);
-  gl.texSubImage3D(gl.TEXTURE_2D_ARRAY, 0, 0, 0, 0, width, height, 1, gl.RG_INTEGER, gl.UNSIGNED_INT, data);
+  gl.texSubImage3D(gl.TEXTURE_2D_ARRAY, 0, 0, 0, 0, width, height, layers, gl.RG_INTEGER, gl.UNSIGNED_INT, data);
   gl.bindTexture(gl.TEXTURE_2D_ARRAY, null);
-  return { tex, width, y, ky, x, kx };
+  return { tex, width, height, y, ky, x, kx };
 }
