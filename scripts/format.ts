@@ -36,10 +36,11 @@ export function formatParams(p: MixParams): string[] {
   return lines;
 }
 
-/** Which backend is in use and why 'auto' passed over the ones before it. */
-export function formatBackend(name: string, report: BackendReport | undefined): string[] {
+/** Which backend is in use and, for 'auto', why it passed over the ones before it. */
+export function formatBackend(name: string, choice: string, report: BackendReport | undefined): string[] {
+  if (choice !== 'auto') return [`backend: ${name} (asked for by name)`];
   const passed = Object.entries(report?.passedOver ?? {});
-  const lines = [`backend: ${name}${report && passed.length === 0 ? ' (the first candidate; none passed over)' : ''}`];
+  const lines = [`backend: ${name} (auto${report && passed.length === 0 ? ': the first candidate, none passed over' : ''})`];
   for (const [other, why] of passed) lines.push(`  passed over ${other}: ${why}`);
   return lines;
 }

@@ -4,7 +4,7 @@
  * writes preview/preview.png (input row, then one row per op). Options: --backend, --mode, --seed, --out.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBatchMix, type AugmentOptions, type BackendChoice, type BackendName, type ImageBatch, type MixParams, type Mode } from '../src/index.js';
@@ -89,7 +89,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   for (const augment of AUGMENTS) {
     const mix = await createBatchMix({ numClasses: n, augments: augment, mode, seed, backend });
     try {
-      if (used === undefined) formatBackend(mix.backend, mix.backendReport).forEach((line) => log(line));
+      if (used === undefined) formatBackend(mix.backend, backend, mix.backendReport).forEach((line) => log(line));
       used = mix.backend;
       const params = mix.sample(u8.shape, u8.layout);
       const a = await timed(() => mix.apply(u8, labels, params), warmCalls);
@@ -121,7 +121,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const canvas = renderPreview(title, rows, { scale: 2, textScale: 2 });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, canvas.toPng());
-  log(`preview: ${relative(process.cwd(), out) || out} (${canvas.width}x${canvas.height})`);
+  const shown = relative(process.cwd(), out);
+  log(`preview: ${shown.startsWith('..') || isAbsolute(shown) ? out : shown} (${canvas.width}x${canvas.height})`);
   return { out, backend: used!, width: canvas.width, height: canvas.height, ops: results };
 }
 
@@ -142,7 +143,7 @@ function parseCli(argv: string[]): DemoOptions {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runDemo(parseCli(process.argv.slice(2))).catch((e: unknown) => {
+  Promise.resolve().then(() => runDemo(parseCli(process.argv.slice(2)))).catch((e: unknown) => {
     console.error(e instanceof Error ? `${e.name}${'code' in e ? ` [${String(e.code)}]` : ''}: ${e.message}` : e);
     process.exitCode = 1;
   });

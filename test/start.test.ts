@@ -50,7 +50,7 @@ describe('npm start', () => {
         // The input row shows sample i (pixel (5, 7) upscaled ×2); an op row shows its mixed image,
         // with the box outline in yellow on its top-left corner where the box is not empty.
         const input = g.imageAt(0, i);
-        expect(at(input.x + 10, input.y + 14)).toEqual(Array.from(u8.data.subarray((7 * 96 + 5) * 3, (7 * 96 + 5) * 3 + 3)));
+        expect(at(input.x + 10, input.y + 14)).toEqual(Array.from(imageOf(u8, i).data.subarray((7 * 96 + 5) * 3, (7 * 96 + 5) * 3 + 3)));
         const cell = g.imageAt(r + 1, i);
         const box = op.params.boxes?.subarray(4 * i, 4 * i + 4);
         if (box && box[1] > box[0] && box[3] > box[2]) {
@@ -71,7 +71,7 @@ describe('npm start', () => {
     const f32 = toFloat32Nchw(u8);
     expect(f32.shape).toEqual([2, 3, 96, 96]);
     // sample 1, channel 2, row 40, column 17
-    expect(f32.data[((1 * 3 + 2) * 96 + 40) * 96 + 17]).toBe(u8.data[((1 * 96 + 40) * 96 + 17) * 3 + 2] / 255);
+    expect(f32.data[((1 * 3 + 2) * 96 + 40) * 96 + 17]).toBe(Math.fround(u8.data[((1 * 96 + 40) * 96 + 17) * 3 + 2] / 255));
   });
 
   it('draws the 5×7 font: a glyph sets exactly its bits, lower case as upper, unknown as ?', () => {
