@@ -15,7 +15,7 @@
 // @ts-ignore: decorator
 @inline function load4<T>(p: usize): v128 {
   if (sizeof<T>() == 1) {
-    return f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p))));
+    return f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p))));
   }
   return v128.load(p);
 }
@@ -26,7 +26,7 @@
   if (sizeof<T>() == 1) {
     const b = v128.load64_zero(p);
     const z = i32x4.splat(0);
-    return f32x4.convert_i32x4_u(i8x16.shuffle(b, z, 0, 16, 16, 16, 2, 16, 16, 16, 4, 16, 16, 16, 6, 16, 16, 16));
+    return f32x4.convert_i32x4_s(i8x16.shuffle(b, z, 0, 16, 16, 16, 2, 16, 16, 16, 4, 16, 16, 16, 6, 16, 16, 16));
   }
   return i32x4.shuffle(v128.load(p), v128.load(p, 16), 0, 2, 4, 6);
 }
@@ -40,7 +40,7 @@
     v = v128.load8_lane(row + <usize>load<u32>(q, 4), v, 4);
     v = v128.load8_lane(row + <usize>load<u32>(q, 8), v, 8);
     v = v128.load8_lane(row + <usize>load<u32>(q, 12), v, 12);
-    return f32x4.convert_i32x4_u(v);
+    return f32x4.convert_i32x4_s(v);
   }
   let v = v128.load32_zero(row + <usize>load<u32>(q));
   v = v128.load32_lane(row + <usize>load<u32>(q, 4), v, 1);

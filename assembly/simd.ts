@@ -10,33 +10,39 @@
 
 export const HALF: f32 = 0.5;
 
-/** Lanes 0..3 of an i16x8 of values 0..255 as f32x4 (exact). */
+/** Lanes 0..3 of an i16x8 of values 0..255 as f32x4 (exact; the signed convert is one x64 instruction, the unsigned one is not). */
 // @ts-ignore: decorator
 @inline export function lowF32(v16: v128): v128 {
-  return f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(v16));
+  return f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(v16));
 }
 
 /** Lanes 4..7 of an i16x8 of values 0..255 as f32x4 (exact). */
 // @ts-ignore: decorator
 @inline export function highF32(v16: v128): v128 {
-  return f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(v16));
+  return f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(v16));
 }
 
 /** 4 bytes at `p` (uint8) as f32x4. */
 // @ts-ignore: decorator
 @inline export function loadU8x4(p: usize): v128 {
-  return f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p))));
+  return f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p))));
 }
 
-/** f32x4 → i32x4 of floor(v + 0.5) where v ≥ 0.5, else 0 (see the file comment). Not yet clamped to 255. */
+/**
+ * f32x4 → i32x4 of clamp(floor(v + 0.5), 0, 255): floor of the float32 sum where v ≥ 0.5, else 0
+ * (see the file comment), capped at 255, then turned into integers exactly by adding 2^23 (the
+ * integer lands in the low mantissa bits) and subtracting the bits of 2^23. Every step is one
+ * instruction on x64 (trunc_sat and unsigned converts are not).
+ */
 // @ts-ignore: decorator
 @inline export function roundHalfUp(v: v128): v128 {
   const half = f32x4.splat(HALF);
-  const t = i32x4.trunc_sat_f32x4_s(f32x4.add(v, half));
-  return v128.and(t, f32x4.ge(v, half));
+  const f = f32x4.pmin(f32x4.floor(f32x4.add(v, half)), f32x4.splat(255));
+  const kept = v128.and(f, f32x4.ge(v, half));
+  return i32x4.sub(f32x4.add(kept, f32x4.splat(8388608)), i32x4.splat(0x4b000000));
 }
 
-/** Four i32x4 of values ≥ 0 → 16 uint8 lanes, saturating at 255 (i32 → i16 → u8, both saturating). */
+/** Four i32x4 of values in [0, 255] → 16 uint8 lanes (i32 → i16 → u8). */
 // @ts-ignore: decorator
 @inline export function packU8(r0: v128, r1: v128, r2: v128, r3: v128): v128 {
   return i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_s(r0, r1), i16x8.narrow_i32x4_s(r2, r3));
