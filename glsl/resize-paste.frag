@@ -6,12 +6,13 @@
 // align_corners=False): row taps outer, column taps inner, the order of the js oracle, in highp
 // float32. Every read is a texelFetch, never hardware filtering.
 //
-// Packing as in blend.frag: one layer per sample, elements in memory order, four per texel; element
-// (c, y, x) of a sample is at offset c·sc + y·sy + x·sx. float32 out: the sum's bits (bicubic may
-// overshoot); uint8 out: clamp(floor(v + 0.5), 0, 255). Outside the box the own texel is copied bit
-// for bit. Taps: an RG32UI texture array read as a flat list, texel t at (t mod W, (t / W) mod H,
-// layer t / (W·H)) for W = u_tapsW, H = u_tapsH, each (source index, float32 bits of the weight);
-// output o of an axis with k taps per output uses texels base + o·k + j, j < k.
+// Packing as in paste.frag (elements in memory order, four per texel, rows of 2^u_shift texels;
+// (c, y, x) of the texel's elements by one decomposition and three steps). Element (c, y, x) of the
+// partner is at offset c·sc + y·sy + x·sx. float32 out: the sum's bits (bicubic may overshoot);
+// uint8 out: clamp(floor(v + 0.5), 0, 255). Outside the box the own texel is copied bit for bit.
+// Taps: an RG32UI texture array read as a flat list, texel t at (t mod 2^tw, (t >> tw) mod 2^th,
+// layer t >> (tw + th)), each (source index, float32 bits of the weight); output o of an axis with
+// k taps per output uses texels base + o·k + j, j < k.
 precision highp float;
 precision highp int;
 precision highp usampler2DArray;
@@ -20,47 +21,60 @@ uniform usampler2DArray u_self;
 uniform usampler2DArray u_partner;
 uniform int u_selfLayer;
 uniform int u_partnerLayer;
-uniform bool u_u8;      // true: RGBA8UI values; false: RGBA32UI float32 bits
-uniform int u_texW;     // texels per row of a layer
-uniform int u_c;        // channels C
-uniform int u_h;        // rows H
-uniform int u_w;        // columns W
-uniform int u_sc;       // element strides of a channel, a row, a column
+uniform bool u_u8;       // true: RGBA8UI values; false: RGBA32UI float32 bits
+uniform int u_shift;     // log2 of the texels per row of a layer
+uniform int u_sn;        // elements of a sample (C·H·W); later ones are padding
+uniform int u_c;         // channels C, rows H, columns W
+uniform int u_h;
+uniform int u_w;
+uniform int u_sc;        // element strides of a channel, a row, a column
 uniform int u_sy;
 uniform int u_sx;
-uniform ivec4 u_box;    // y0, y1, x0, x1 (half-open)
+uniform bool u_nhwc;     // memory order: NHWC (true) or NCHW
+uniform ivec4 u_box;     // y0, y1, x0, x1 (half-open)
 uniform usampler2DArray u_taps;
-uniform int u_tapsW;    // texels per row and rows per layer of the taps texture
-uniform int u_tapsH;
-uniform int u_tapY;     // first taps texel of this box's row axis, and its taps per output
+uniform int u_tapsShift; // log2 of the taps texture's texels per row, and of its rows per layer
+uniform int u_tapsRows;
+uniform int u_tapY;      // first taps texel of this box's row axis, and its taps per output
 uniform int u_ky;
-uniform int u_tapX;     // first taps texel of this box's column axis, and its taps per output
+uniform int u_tapX;      // first taps texel of this box's column axis, and its taps per output
 uniform int u_kx;
 
 out uvec4 o_texel;
 
+ivec3 coordsOf(int e) {
+  return ivec3((e / u_sc) % u_c, (e / u_sy) % u_h, (e / u_sx) % u_w);
+}
+
+ivec3 next(ivec3 p) {
+  if (u_nhwc) {
+    if (++p.x == u_c) { p.x = 0; if (++p.z == u_w) { p.z = 0; ++p.y; } }
+  } else {
+    if (++p.z == u_w) { p.z = 0; if (++p.y == u_h) { p.y = 0; ++p.x; } }
+  }
+  return p;
+}
+
 uvec2 tap(int t) {
-  int r = t / u_tapsW;
-  return texelFetch(u_taps, ivec3(t % u_tapsW, r % u_tapsH, r / u_tapsH), 0).xy;
+  int x = t & ((1 << u_tapsShift) - 1);
+  int y = (t >> u_tapsShift) & ((1 << u_tapsRows) - 1);
+  return texelFetch(u_taps, ivec3(x, y, t >> (u_tapsShift + u_tapsRows)), 0).xy;
 }
 
 float partnerAt(int e) {
-  int q = e / 4;
-  uint v = texelFetch(u_partner, ivec3(q % u_texW, q / u_texW, u_partnerLayer), 0)[e % 4];
+  int q = e >> 2;
+  uint v = texelFetch(u_partner, ivec3(q & ((1 << u_shift) - 1), q >> u_shift, u_partnerLayer), 0)[e & 3];
   return u_u8 ? float(v) : uintBitsToFloat(v);
 }
 
-uint element(uint own, int e) {
-  int c = (e / u_sc) % u_c;
-  int y = (e / u_sy) % u_h;
-  int x = (e / u_sx) % u_w;
-  if (y < u_box.x || y >= u_box.y || x < u_box.z || x >= u_box.w) return own;
-  int ty = u_tapY + (y - u_box.x) * u_ky;
-  int tx = u_tapX + (x - u_box.z) * u_kx;
+uint element(uint own, int e, ivec3 p) {
+  if (e >= u_sn || p.y < u_box.x || p.y >= u_box.y || p.z < u_box.z || p.z >= u_box.w) return own;
+  int ty = u_tapY + (p.y - u_box.x) * u_ky;
+  int tx = u_tapX + (p.z - u_box.z) * u_kx;
   float r = 0.0;
   for (int a = 0; a < u_ky; a++) {
     uvec2 wy = tap(ty + a);
-    int row = c * u_sc + int(wy.x) * u_sy;
+    int row = p.x * u_sc + int(wy.x) * u_sy;
     float t = 0.0;
     for (int b = 0; b < u_kx; b++) {
       uvec2 wx = tap(tx + b);
@@ -73,7 +87,11 @@ uint element(uint own, int e) {
 
 void main() {
   ivec2 p = ivec2(gl_FragCoord.xy);
-  int e = 4 * (p.y * u_texW + p.x);
+  int e = ((p.y << u_shift) | p.x) << 2;
+  ivec3 q0 = coordsOf(e);
+  ivec3 q1 = next(q0);
+  ivec3 q2 = next(q1);
+  ivec3 q3 = next(q2);
   uvec4 own = texelFetch(u_self, ivec3(p, u_selfLayer), 0);
-  o_texel = uvec4(element(own.x, e), element(own.y, e + 1), element(own.z, e + 2), element(own.w, e + 3));
+  o_texel = uvec4(element(own.x, e, q0), element(own.y, e + 1, q1), element(own.z, e + 2, q2), element(own.w, e + 3, q3));
 }

@@ -14,7 +14,7 @@ import { expectClose, makeCase, reference, runCase, type Kernel } from './webgl2
 
 const KERNELS: readonly [Kernel, Interpolation?][] = [['blend'], ['paste'], ['resizePaste', 'bicubic'], ['resizePaste', 'area']];
 const LIMITS: readonly WebGL2Limits[] = [
-  { maxLayers: 2 }, { maxLayers: 3 }, { maxBytes: 3 * 16 * 64 }, { maxTextureSize: 6 }, { maxTextureSize: 8, maxLayers: 4 },
+  { maxLayers: 2 }, { maxLayers: 3 }, { maxBytes: 3 * 16 * 64 }, { maxTextureSize: 7 }, { maxTextureSize: 8, maxLayers: 4 },
 ];
 
 let onePass: WebGL2Backend;

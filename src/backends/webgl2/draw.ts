@@ -38,10 +38,10 @@ type Uniforms = Record<string, unknown>;
 function callUniforms(a: KernelArgs): Uniforms {
   const g = a.geom;
   const u: Uniforms = {
-    u_u8: g.dtype === 'float32' ? 0 : 1, u_texW: a.pack.texW,
+    u_u8: g.dtype === 'float32' ? 0 : 1, u_shift: a.pack.shift, u_sn: g.sn, u_nhwc: g.layout === 'NHWC' ? 1 : 0,
     u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx,
   };
-  if (a.taps) Object.assign(u, { u_taps: a.taps.tex, u_tapsW: a.taps.width, u_tapsH: a.taps.height });
+  if (a.taps) Object.assign(u, { u_taps: a.taps.tex, u_tapsShift: a.taps.shift, u_tapsRows: a.taps.rows });
   return u;
 }
 

@@ -1,20 +1,20 @@
 /**
  * The resize taps on the GPU: the planner's taps (src/plan/taps.ts, computed once in TypeScript for
- * every backend) copied into one small RG32UI TEXTURE_2D_ARRAY, never recomputed in GLSL. Texel t of the flat
- * list lies at (t mod width, ⌊t / width⌋ mod height, layer ⌊t / (width·height)⌋) and holds (source
- * index, float32 bits of the weight).
+ * every backend) copied into one small RG32UI TEXTURE_2D_ARRAY, never recomputed in GLSL. Each texel of the flat
+ * list holds (source index, float32 bits of the weight).
  * Entry e's row axis starts at texel y[e] (outSize·k texels: output o, tap j at y[e] + o·k + j), its
  * column axis at x[e].
  */
 import { fail } from '../../errors.js';
 import type { AxisTaps, ResizeTaps } from '../backend.js';
+import { floorPow2 } from './packing.js';
 import type { GlResources } from './pool.js';
 
 export interface TapsTable {
   readonly tex: WebGLTexture;
-  /** Texels per row and rows per layer of the texture. */
-  readonly width: number;
-  readonly height: number;
+  /** log2 of the texels per row and of the rows per layer of the texture. */
+  readonly shift: number;
+  readonly rows: number;
   /** First texel and taps per output of each entry's row (y) and column (x) axis. */
   readonly y: Int32Array;
   readonly ky: Int32Array;
@@ -34,8 +34,9 @@ function put(data: Uint32Array, bits: Uint32Array, at: number, axis: AxisTaps): 
 }
 
 /**
- * Uploads every entry's taps into a width × height × layers RG32UI array no larger than the limits
- * (TOO_LARGE beyond them): texel t at (t mod width, ⌊t / width⌋ mod height, ⌊t / (width·height)⌋).
+ * Uploads every entry's taps into a 2^shift × 2^rows × layers RG32UI array, powers of two so that
+ * the shader splits a texel number with shifts: texel t at (t mod 2^shift, (t >> shift) mod 2^rows,
+ * layer t >> (shift + rows)). TOO_LARGE beyond maxLayers layers of floorPow2(maxSize)².
  */
 export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: readonly ResizeTaps[], maxSize: number, maxLayers: number): TapsTable {
   const e = taps.length;
@@ -45,11 +46,12 @@ export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: r
     y[i] = total; ky[i] = taps[i].y.k; total += taps[i].y.outSize * taps[i].y.k;
     x[i] = total; kx[i] = taps[i].x.k; total += taps[i].x.outSize * taps[i].x.k;
   }
-  const width = Math.max(1, Math.min(total, maxSize));
-  const height = Math.max(1, Math.min(Math.ceil(total / width), maxSize));
+  const maxW = floorPow2(maxSize);
+  const width = Math.min(ceilPow2(total), maxW);
+  const height = Math.min(ceilPow2(Math.ceil(total / width)), maxW);
   const layers = Math.max(1, Math.ceil(total / (width * height)));
   if (layers > maxLayers) {
-    fail('TOO_LARGE', `resizePaste: the resize taps need ${total} texels, more than ${maxLayers} layers of ${maxSize}×${maxSize} hold`);
+    fail('TOO_LARGE', `resizePaste: the resize taps need ${total} texels, more than ${maxLayers} layers of ${maxW}×${maxW} hold`);
   }
   const data = new Uint32Array(2 * width * height * layers);
   const bits = new Uint32Array(1);
@@ -59,5 +61,10 @@ export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: r
   gl.bindTexture(gl.TEXTURE_2D_ARRAY, tex);
   gl.texSubImage3D(gl.TEXTURE_2D_ARRAY, 0, 0, 0, 0, width, height, layers, gl.RG_INTEGER, gl.UNSIGNED_INT, data);
   gl.bindTexture(gl.TEXTURE_2D_ARRAY, null);
-  return { tex, width, height, y, ky, x, kx };
+  return { tex, shift: Math.log2(width), rows: Math.log2(height), y, ky, x, kx };
+}
+
+/** The smallest power of two ≥ n (1 for n ≤ 1). */
+function ceilPow2(n: number): number {
+  return n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n));
 }
