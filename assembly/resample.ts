@@ -6,17 +6,16 @@
  *   rows (then):                   R[o]   = (((wy0·H_0[o] + wy1·H_1[o]) + …)            over ky taps
  *
  * all float32, each product rounded before it is added (no FMA), so the result is the oracle's bit
- * for bit. T is the source type (f32 or u8, widened exactly). Byte offsets: ix = column·P·sizeof<T>.
- * Loads may run up to 7 elements past a row's end (the arena keeps 64 bytes of slack at the top of
+ * for bit (the first product is not added to a 0: the same value, but for the sign of a zero). T is the source type (f32 or u8, widened exactly). Byte offsets: ix = column·P·sizeof<T>.
+ * Loads may run up to 8 elements past a row's end (the arena keeps 64 bytes of slack at the top of
  * memory); lanes computed from them land in padding, never in a result.
  */
+import { packU8, roundHalfUp, roundU8 } from './simd';
 
 /** 4 source elements at p as f32x4. */
 // @ts-ignore: decorator
 @inline function load4<T>(p: usize): v128 {
-  if (sizeof<T>() == 1) {
-    return f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p))));
-  }
+  if (sizeof<T>() == 1) return f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(v128.load8x8_u(p)));
   return v128.load(p);
 }
 
@@ -49,25 +48,37 @@
 }
 
 /**
- * cols for pixels of P ≥ 2 interleaved channels: H[o·P + c] = Σ_b wx[o·k+b]·I[ix[o·k+b] + c].
- * One f32x4 per 4 channels; lanes past P spill into the next pixel, which overwrites them (outputs
- * go in ascending order), and after the last pixel into H's padding.
+ * cols for pixels of P ≥ 2 interleaved channels: H[o·P + c] = Σ_b wx[o·k+b]·I[ix[o·k+b] + c],
+ * with wx stored splatted (one v128 per tap). One f32x4 per 4 channels; lanes past P spill into
+ * the next pixel, which overwrites them (outputs go in ascending order), and after the last pixel
+ * into H's padding. P ≤ 4 (one quad) has its own loop, unrolled for k = 2 (bilinear).
  */
 export function colsPixels<T>(H: usize, row: usize, outW: i32, P: i32, k: i32, ix: usize, wx: usize): void {
+  const step = <usize>P << 2;
+  let out = H;
+  if (P <= 4 && k == 2) {
+    for (let o = 0; o < outW; o++) {
+      const a = f32x4.mul(v128.load(wx), load4<T>(row + <usize>load<u32>(ix)));
+      v128.store(out, f32x4.add(a, f32x4.mul(v128.load(wx, 16), load4<T>(row + <usize>load<u32>(ix, 4)))));
+      ix += 8;
+      wx += 32;
+      out += step;
+    }
+    return;
+  }
   const quads = (P + 3) >> 2;
   for (let o = 0; o < outW; o++) {
-    const ti = ix + (<usize>(o * k) << 2);
-    const tw = wx + (<usize>(o * k) << 2);
-    const out = H + (<usize>(o * P) << 2);
     for (let q = 0; q < quads; q++) {
       const qe = <usize>(q << 2) * sizeof<T>();
-      let acc = f32x4.mul(f32x4.splat(load<f32>(tw)), load4<T>(row + <usize>load<u32>(ti) + qe));
+      let acc = f32x4.mul(v128.load(wx), load4<T>(row + <usize>load<u32>(ix) + qe));
       for (let b = 1; b < k; b++) {
-        const bo = <usize>b << 2;
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(tw + bo)), load4<T>(row + <usize>load<u32>(ti + bo) + qe)));
+        acc = f32x4.add(acc, f32x4.mul(v128.load(wx + (<usize>b << 4)), load4<T>(row + <usize>load<u32>(ix + (<usize>b << 2)) + qe)));
       }
       v128.store(out + (<usize>q << 4), acc);
     }
+    ix += <usize>k << 2;
+    wx += <usize>k << 4;
+    out += step;
   }
 }
 
@@ -94,18 +105,45 @@ export function colsPlane<T>(H: usize, row: usize, outW4: i32, k: i32, ix: usize
   }
 }
 
-/** rows: R[0..count) = w·h (first tap) or R + w·h (later taps); 4 lanes per step, scalar tail. */
-export function accumulateRow(R: usize, h: usize, count: i32, w: f32, first: bool): void {
-  const vw = f32x4.splat(w);
+/** One f32x4 of the rows sum: (first ? 0 : R) + w0·h0 (+ w1·h1 when two), in that order. */
+// @ts-ignore: decorator
+@inline function rows4(R: usize, h0: usize, v0: v128, h1: usize, v1: v128, o: usize, first: bool, two: bool): v128 {
+  let acc = f32x4.mul(v0, v128.load(h0 + o));
+  if (!first) acc = f32x4.add(v128.load(R + o), acc);
+  if (two) acc = f32x4.add(acc, f32x4.mul(v1, v128.load(h1 + o)));
+  return acc;
+}
+
+/**
+ * rows: out[x] = (first ? 0 : R[x]) + w0·h0[x] (+ w1·h1[x] when two), for x in [0, count), one or
+ * two taps per pass. O = f32: out is R, or the destination row on the last pass. O = u8: out is
+ * the destination row (last pass only), rounded as simd.ts says. 16 lanes per step, scalar tail.
+ */
+export function rows<O>(out: usize, R: usize, first: bool, h0: usize, w0: f32, h1: usize, w1: f32, two: bool, count: i32): void {
+  const v0 = f32x4.splat(w0);
+  const v1 = f32x4.splat(w1);
   let x = 0;
-  for (; x + 4 <= count; x += 4) {
+  for (; x + 16 <= count; x += 16) {
     const o = <usize>x << 2;
-    const p = f32x4.mul(vw, v128.load(h + o));
-    v128.store(R + o, first ? p : f32x4.add(v128.load(R + o), p));
+    const r0 = rows4(R, h0, v0, h1, v1, o, first, two);
+    const r1 = rows4(R, h0, v0, h1, v1, o + 16, first, two);
+    const r2 = rows4(R, h0, v0, h1, v1, o + 32, first, two);
+    const r3 = rows4(R, h0, v0, h1, v1, o + 48, first, two);
+    if (sizeof<O>() == 1) {
+      v128.store(out + <usize>x, packU8(roundHalfUp(r0), roundHalfUp(r1), roundHalfUp(r2), roundHalfUp(r3)));
+    } else {
+      v128.store(out + o, r0);
+      v128.store(out + o, r1, 16);
+      v128.store(out + o, r2, 32);
+      v128.store(out + o, r3, 48);
+    }
   }
   for (; x < count; x++) {
     const o = <usize>x << 2;
-    const p: f32 = w * load<f32>(h + o);
-    store<f32>(R + o, first ? p : load<f32>(R + o) + p);
+    let acc: f32 = w0 * load<f32>(h0 + o);
+    if (!first) acc = load<f32>(R + o) + acc;
+    if (two) acc += w1 * load<f32>(h1 + o);
+    if (sizeof<O>() == 1) store<u8>(out + <usize>x, roundU8(acc));
+    else store<f32>(out + o, acc);
   }
 }

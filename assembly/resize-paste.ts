@@ -17,13 +17,34 @@
  * each `rowStride(outW·P)` bytes. A source row's column pass is cached under its offset and reused
  * by the next output rows that need it, so each source row is resampled once per plane.
  */
-import { accumulateRow, colsPixels, colsPlane } from './resample';
-import { storeRoundedU8 } from './simd';
+import { colsPixels, colsPlane, rows } from './resample';
 
 /** Bytes of one float32 row of `count` results plus 8 floats of padding, 16-aligned. */
 // @ts-ignore: decorator
 @inline function rowStride(count: i32): usize {
   return (((<usize>count + 8) << 2) + 15) & ~15;
+}
+
+/** The cache slot of the source row at byte offset `offset`. */
+// @ts-ignore: decorator
+@inline function slotOf(offset: i32, rowBytes: i32, slots: i32): usize {
+  return <usize>((<u32>offset / <u32>rowBytes) % <u32>slots);
+}
+
+/** The column pass of the source row at `offset`, computed into its cache slot unless it is there. */
+// @ts-ignore: decorator
+@inline function cached<T>(
+  tmp: usize, stride: usize, slot: usize, plane: usize, offset: i32,
+  P: i32, outW: i32, kx: i32, ix: usize, wx: usize, step: i32,
+): usize {
+  const H = tmp + 64 + slot * stride;
+  if (load<i32>(tmp + (slot << 2)) != offset) {
+    const row = plane + <usize><u32>offset;
+    if (P == 1) colsPlane<T>(H, row, (outW + 3) & ~3, kx, ix, wx, step);
+    else colsPixels<T>(H, row, outW, P, kx, ix, wx);
+    store<i32>(tmp + (slot << 2), offset);
+  }
+  return H;
 }
 
 function resizePaste<T>(
@@ -49,22 +70,26 @@ function resizePaste<T>(
     const out = dst + <usize>p * <usize>planeBytes + <usize>y0 * <usize>rowBytes + <usize>(x0 * P) * sizeof<T>();
     for (let s = 0; s < slots; s++) store<i32>(tmp + (<usize>s << 2), -1);
     for (let oy = 0; oy < outH; oy++) {
-      const tap = <usize>(oy * ky) << 2;
-      for (let a = 0; a < ky; a++) {
-        const offset = load<i32>(iy + tap + (<usize>a << 2));
-        const slot = <usize>((<u32>offset / <u32>rowBytes) % <u32>slots);
-        const H = tmp + 64 + slot * stride;
-        if (load<i32>(tmp + (slot << 2)) != offset) {
-          const row = plane + <usize><u32>offset;
-          if (P == 1) colsPlane<T>(H, row, (outW + 3) & ~3, kx, ix, wx, step);
-          else colsPixels<T>(H, row, outW, P, kx, ix, wx);
-          store<i32>(tmp + (slot << 2), offset);
-        }
-        accumulateRow(R, H, count, load<f32>(wy + tap + (<usize>a << 2)), a == 0);
-      }
+      const tap = iy + (<usize>(oy * ky) << 2);
+      const wts = wy + (<usize>(oy * ky) << 2);
       const at = out + <usize>oy * <usize>rowBytes;
-      if (sizeof<T>() == 1) storeRoundedU8(at, R, count);
-      else memory.copy(at, R, <usize>count << 2);
+      for (let a = 0; a < ky;) {
+        // Two taps per pass when their rows sit in different cache slots, else one.
+        const off0 = load<i32>(tap + (<usize>a << 2));
+        const slot0 = slotOf(off0, rowBytes, slots);
+        const off1 = a + 1 < ky ? load<i32>(tap + (<usize>a << 2), 4) : off0;
+        const slot1 = slotOf(off1, rowBytes, slots);
+        const two = a + 1 < ky && slot1 != slot0;
+        const h0 = cached<T>(tmp, stride, slot0, plane, off0, P, outW, kx, ix, wx, step);
+        const h1 = two ? cached<T>(tmp, stride, slot1, plane, off1, P, outW, kx, ix, wx, step) : h0;
+        const w0 = load<f32>(wts + (<usize>a << 2));
+        const w1: f32 = two ? load<f32>(wts + (<usize>a << 2), 4) : 0;
+        const first = a == 0;
+        a += two ? 2 : 1;
+        if (a < ky) rows<f32>(R, R, first, h0, w0, h1, w1, two, count);
+        else if (sizeof<T>() == 1) rows<u8>(at, R, first, h0, w0, h1, w1, two, count);
+        else rows<f32>(at, R, first, h0, w0, h1, w1, two, count);
+      }
     }
   }
 }

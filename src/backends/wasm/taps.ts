@@ -3,7 +3,7 @@
  * assembly/resize-paste.ts reads: per ResizeTaps entry a header of 9 i32
  * [outH, ky, iy, wy, outW, kx, ix, wx, step] (iy, wy, ix, wx are pointers), then the arrays:
  *   iy[o·ky + a] = source row · rowBytes, wy[o·ky + a] = weight (float32);
- *   P ≥ 2: ix[o·kx + b] = source column · P · eb (bytes within a row), wx alike;
+ *   P ≥ 2: ix[o·kx + b] = source column · P · eb (bytes within a row), wx[o·kx + b] splatted to 4 lanes;
  *   P = 1: transposed and padded to outW4 = ⌈outW/4⌉·4 outputs, ix/wx[b·outW4 + o] (padding 0, 0),
  *   and step = 1 or 2 when every tap b has ix = ix[b·outW4] + step·o·eb (contiguous or stride-2
  *   loads), else 0 (a gather).
@@ -19,9 +19,14 @@ function xLength(t: ResizeTaps, p: number): number {
   return p === 1 ? t.x.k * (align16(t.x.outSize * 4) / 4) : t.x.outSize * t.x.k;
 }
 
+/** Elements of the x weights: as xLength, 4 lanes each for P ≥ 2. */
+function wLength(t: ResizeTaps, p: number): number {
+  return p === 1 ? xLength(t, p) : 4 * xLength(t, p);
+}
+
 /** Bytes that writeTaps needs for all entries. */
 export function tapsBytes(taps: readonly ResizeTaps[], l: Planes): number {
-  return taps.reduce((sum, t) => sum + 48 + 2 * align16(4 * t.y.outSize * t.y.k) + 2 * align16(4 * xLength(t, l.p)), 0);
+  return taps.reduce((sum, t) => sum + 48 + 2 * align16(4 * t.y.outSize * t.y.k) + align16(4 * xLength(t, l.p)) + align16(4 * wLength(t, l.p)), 0);
 }
 
 /** 1 or 2 when idx[o·k + b] = idx[b] + step·o for every output o and tap b, else 0. */
@@ -52,7 +57,7 @@ export function writeTaps(memory: WebAssembly.Memory, base: number, taps: readon
     at += 48;
     const ny = y.outSize * y.k;
     const nx = xLength({ x, y }, l.p);
-    const iy = take(ny), wy = take(ny), ix = take(nx), wx = take(nx);
+    const iy = take(ny), wy = take(ny), ix = take(nx), wx = take(wLength({ x, y }, l.p));
     const step = l.p === 1 ? regularStep(x) : 0;
     i32.set([y.outSize, y.k, iy, wy, x.outSize, x.k, ix, wx, step], header >> 2);
     for (let j = 0; j < ny; j++) i32[(iy >> 2) + j] = y.idx[j] * l.rowBytes;
@@ -68,8 +73,10 @@ export function writeTaps(memory: WebAssembly.Memory, base: number, taps: readon
         }
       }
     } else {
-      for (let j = 0; j < nx; j++) i32[(ix >> 2) + j] = x.idx[j] * l.p * l.eb;
-      f32.set(x.wt.subarray(0, nx), wx >> 2);
+      for (let j = 0; j < nx; j++) {
+        i32[(ix >> 2) + j] = x.idx[j] * l.p * l.eb;
+        f32.fill(x.wt[j], (wx >> 2) + 4 * j, (wx >> 2) + 4 * j + 4);
+      }
     }
     headers.push(header);
   }
