@@ -50,7 +50,7 @@ describe('webgl2 resources', () => {
     expect(b.stats().textures).toBeGreaterThan(0);
     b.dispose();
     expect(Object.values(live).every((v) => v === 0), JSON.stringify(live)).toBe(true);
-    expect(b.stats()).toEqual({ textures: 0, framebuffers: 0, programs: 0, shaders: 0, buffers: 0, vertexArrays: 0, pooledTextures: 0, textureBytes: 0, gpuBatches: 0 });
+    expect(b.stats()).toEqual({ textures: 0, framebuffers: 0, programs: 0, shaders: 0, buffers: 0, vertexArrays: 0, pooledTextures: 0, textureBytes: 0, gpuBatches: 0, hostBytes: 0 });
     expect(g1.released).toBe(true);
     b.dispose();
     expect(b.stats().textures).toBe(0);

@@ -98,9 +98,9 @@ export class WebGL2Backend implements KernelBackend {
     releasePages(this.e, own(this.e, batch, 'webgl2 releaseBatch'), true);
   }
 
-  /** Live GL objects made by this backend, and the GPU-resident batches. */
-  stats(): WebGL2Stats & { gpuBatches: number } {
-    return { ...this.e.res.stats(), gpuBatches: this.e.batches.size };
+  /** Live GL objects made by this backend, the GPU-resident batches, and the host readback scratch. */
+  stats(): WebGL2Stats & { gpuBatches: number; hostBytes: number } {
+    return { ...this.e.res.stats(), gpuBatches: this.e.batches.size, hostBytes: this.e.hostBytes };
   }
 
   /** Frees every GL object (counts back to 0) and a context the backend created. Idempotent. */

@@ -66,10 +66,14 @@ function fromCanvas(canvas: HTMLCanvasElement | OffscreenCanvas, source: Acquire
   let lost = false;
   const gl = canvas.getContext('webgl2', ATTRIBUTES) as WebGL2RenderingContext | null;
   if (!gl) return `${source} canvas: getContext('webgl2') returned null`;
-  canvas.addEventListener('webglcontextlost', () => { lost = true; });
+  const onLost = (): void => { lost = true; };
+  canvas.addEventListener('webglcontextlost', onLost);
   return {
     gl, source, lostEvent: () => lost,
-    release: () => { if (owned) gl.getExtension('WEBGL_lose_context')?.loseContext(); },
+    release: () => {
+      canvas.removeEventListener('webglcontextlost', onLost);
+      if (owned) gl.getExtension('WEBGL_lose_context')?.loseContext();
+    },
   };
 }
 

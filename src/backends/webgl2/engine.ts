@@ -61,6 +61,11 @@ export class Engine {
     if (withErrors) checkGl(this.gl, what);
   }
 
+  /** Bytes of the host scratch held between calls (the largest job's readback so far). */
+  get hostBytes(): number {
+    return this.host?.byteLength ?? 0;
+  }
+
   /** Frees the host scratch. */
   dropHost(): void {
     this.host = undefined;

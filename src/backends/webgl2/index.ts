@@ -1,28 +1,34 @@
 /**
  * The webgl2 backend (SPEC §5): Mixup, CutMix and ResizeMix as GLSL ES 3.00 fragment shaders
- * (glsl/blend.frag, paste.frag, resize-paste.frag, with glsl/fullscreen.vert), through twgl.js, on a
- * WebGL2 context from `options.gl`, `options.canvas`, an OffscreenCanvas or document canvas, or
- * headless-gl in Node (under Xvfb).
+ * (glsl/blend.frag, paste.frag, resize-paste.frag, with glsl/fullscreen.vert), compiled once per
+ * context through twgl.js, on a WebGL2 context from `options.gl`, `options.canvas`, an
+ * OffscreenCanvas or a document canvas, or headless-gl in Node (under Xvfb; `headless: false` forbids it).
  *
  * KernelBackend (src/backends/backend.ts): blend / paste / resizePaste on CPU arrays upload the
- * samples, draw one layer per output sample and read back; `dst` is written only after the last
- * readback succeeded. float32 data travel as their bit patterns in RGBA32UI textures (CutMix copies
- * are bit-exact and no float render target or EXT_color_buffer_float is needed), uint8 as RGBA8UI;
- * the shaders compute in highp float32 and round uint8 as clamp(floor(v + 0.5), 0, 255). Batches over
- * the limits (options.limits, else MAX_TEXTURE_SIZE / MAX_ARRAY_TEXTURE_LAYERS / a 256 MiB budget)
- * run in chunks that upload their partners too; one that cannot fit throws TOO_LARGE.
+ * samples, draw one layer per output sample (uniforms only: λ and 1 − λ in float32 from the CPU, the
+ * box, the planner's resize taps in a small texture; texelFetch only) and read back into a host
+ * scratch; `dst` is written only after the last readback and a context check succeeded, so in place
+ * (src === dst) is natural and a failed call writes nothing. float32 data travel as their bit
+ * patterns in RGBA32UI textures (CutMix copies are bit-exact, NaN payloads included, and no float
+ * render target or EXT_color_buffer_float is needed, so every WebGL2 context runs float32), uint8 as
+ * RGBA8UI; shaders compute in highp float32 and round uint8 as clamp(floor(v + 0.5), 0, 255).
+ * Batches over the limits (options.limits, else MAX_TEXTURE_SIZE / MAX_ARRAY_TEXTURE_LAYERS / a
+ * 256 MiB budget) run in chunks that also upload the partners they read; a sample that cannot fit
+ * throws TOO_LARGE.
  *
- * GPU-resident use, with no CPU round trip (layout in gpu-batch.ts: a TEXTURE_2D_ARRAY layer per
- * sample, pages of up to maxLayers layers):
- *   const g = backend.uploadBatch(batch);                         // or allocGpuBatch + your own draws
- *   const m = backend.run({ kernel: 'blend', src: g, index, lam }); // new batch; dst: g = in place
- *   const out = backend.readBatch(m);                             // readback only when asked
+ * GPU-resident use, no CPU round trip (layout in gpu-batch.ts: a TEXTURE_2D_ARRAY layer per sample,
+ * pages of up to maxLayers layers, the sample's elements in memory order, four per texel, rows of
+ * `packing.texW` = 2^k texels):
+ *   const g = backend.uploadBatch(batch);                          // or allocGpuBatch + your draws
+ *   const m = backend.run({ kernel: 'blend', src: g, index, lam }); // a new batch; dst: g = in place
+ *   const out = backend.readBatch(m);                              // readback only when asked
  *   backend.releaseBatch(g); backend.releaseBatch(m);
  * run takes the KernelBackend job fields (index, lam | boxes | boxes + taps + tapOf) with GpuBatches.
  *
  * Resources are pooled and counted (`stats()`); dispose() frees all of them (counts back to 0) and is
  * idempotent. A lost context (WEBGL_lose_context, headless-gl's STACKGL_destroy_context) makes the
  * call throw CONTEXT_LOST with the caller's data untouched, and the backend dead (`lost === true`).
+ * The backend sets the GL state it needs on every call (state.ts) and unbinds what it bound.
  */
 import { describe, fail } from '../../errors.js';
 import { WebGL2Backend } from './backend.js';
@@ -30,7 +36,7 @@ import { acquireContext, checkGl, type ContextOptions } from './context.js';
 import { Engine } from './engine.js';
 import { resolveLimits, type WebGL2Limits } from './limits.js';
 import { GlResources } from './pool.js';
-import { createPrograms, deletePrograms } from './programs.js';
+import { createPrograms, deletePrograms, type Programs } from './programs.js';
 import { uploadHonoursOffset } from './transfer.js';
 
 export { WebGL2Backend } from './backend.js';
@@ -57,19 +63,22 @@ export async function createWebGL2Backend(options: WebGL2BackendOptions = {}): P
   const acq = await acquireContext(options);
   const gl = acq.gl;
   const res = new GlResources(gl);
+  let programs: Programs | undefined;
+  let fb: WebGLFramebuffer | null = null;
   try {
     const limits = resolveLimits(gl, options.limits);
-    const programs = createPrograms(gl, res);
-    const fb = gl.createFramebuffer();
-    if (!fb) {
-      deletePrograms(gl, res, programs, true);
-      fail('BACKEND_UNAVAILABLE', 'webgl2: createFramebuffer returned null');
-    }
+    programs = createPrograms(gl, res);
+    fb = gl.createFramebuffer();
+    if (!fb) fail('BACKEND_UNAVAILABLE', 'webgl2: createFramebuffer returned null');
     res.adopt('framebuffers');
     const offsets = uploadHonoursOffset(gl, fb);
     checkGl(gl, 'creating the webgl2 backend');
     return new WebGL2Backend(new Engine(acq, res, programs, fb, limits, offsets));
   } catch (e) {
+    // Leave a context passed in as it was: delete what was made, then release a context made here.
+    const made = fb;
+    if (programs) deletePrograms(gl, res, programs, true);
+    if (made) res.release('framebuffers', () => gl.deleteFramebuffer(made), true);
     acq.release();
     throw e;
   }
