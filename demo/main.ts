@@ -4,7 +4,8 @@
  *
  * One run = sample params from the options and seed (a fresh sampler, so a seed always gives the
  * same params), apply them on the chosen backend, draw. Runs are queued; the newest request wins.
- * `body[data-state]` ('busy' | 'ready' | 'error') and `body[data-runs]` let tests wait for a run.
+ * `body[data-state]` ('busy' from a request until its run is drawn, then 'ready' or 'error') and
+ * `body[data-runs]` (runs drawn so far) let tests wait for a run.
  */
 import { BatchMixError, createBatchMix, type BackendChoice, type BackendName, type BatchMix, type MixParams } from '../src/index.js';
 import { buildControls, renderThumbs, type Hooks } from './controls.js';
@@ -97,18 +98,19 @@ async function runOnce(): Promise<void> {
     setStatus(mix, ms);
     byId('error').hidden = true;
     document.body.dataset.runs = String(++runs);
-    document.body.dataset.state = 'ready';
+    document.body.dataset.state = pending ? 'busy' : 'ready';
     await timeAll(current, params, mix.backend);
   } catch (e) {
     showError(e);
     document.body.dataset.runs = String(++runs);
-    document.body.dataset.state = 'error';
+    document.body.dataset.state = pending ? 'busy' : 'error';
   }
 }
 
 /** Asks for a run; runs never overlap, and requests made during one collapse into one more. */
 function request(): void {
   pending = true;
+  document.body.dataset.state = 'busy';
   if (running) return;
   running = true;
   void (async () => {

@@ -2,7 +2,7 @@
  * The params panel: the params of the call on screen as JSON (one line per field), a Copy button,
  * and Replay, which applies whatever JSON is in the box (pasted or edited) to the current batch.
  */
-import { paramsFromJSON, paramsToJSON, type MixParams } from '../src/index.js';
+import { BatchMixError, paramsFromJSON, paramsToJSON, type MixParams } from '../src/index.js';
 import { byId } from './dom.js';
 
 /** `{ "op": …, "index": [...], … }` with each field on its own line (lists stay on one line). */
@@ -16,7 +16,10 @@ export function showParams(p: MixParams): void {
   byId('params-error').textContent = '';
 }
 
-/** Wires Copy and Replay; `replay` gets params parsed from the box (paramsFromJSON validates them). */
+/**
+ * Wires Copy and Replay; `replay` gets the params parsed from the box. A box that paramsFromJSON
+ * refuses (not JSON, wrong structure) shows its error under the box and runs nothing.
+ */
 export function wireParams(replay: (p: MixParams) => void): void {
   const box = byId<HTMLTextAreaElement>('params');
   const copy = byId<HTMLButtonElement>('copy');
@@ -34,9 +37,9 @@ export function wireParams(replay: (p: MixParams) => void): void {
   byId('replay').addEventListener('click', () => {
     let p: MixParams;
     try {
-      p = paramsFromJSON(JSON.parse(box.value));
+      p = paramsFromJSON(box.value);
     } catch (e) {
-      error.textContent = e instanceof SyntaxError ? `Not JSON: ${e.message}` : (e as Error).message;
+      error.textContent = e instanceof BatchMixError ? `${e.code}: ${e.message}` : String(e);
       return;
     }
     error.textContent = '';
