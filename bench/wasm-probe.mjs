@@ -2,7 +2,8 @@
 // project benchmark). Run after `npm run build` (or set BATCHMIX_DIST to another compiled tree):
 //   node bench/wasm-probe.mjs [N...]
 // Batches live in wasm memory (allocBatch): the zero-copy path. Prints ms per batch (median, min),
-// effective GB/s over the §2 byte counts, and the ratio to an in-process memcpy of the same batch.
+// effective GB/s over the §2 byte counts, and the ratio to an in-process memcpy of the same batch;
+// then the same from CPU time (steadier when other processes share the cores).
 import { performance } from 'node:perf_hooks';
 
 const dist = process.env.BATCHMIX_DIST ?? new URL('../dist/', import.meta.url).href;
@@ -21,12 +22,16 @@ function perm(n) { // Fisher–Yates with s = (s·1103515245 + 12345) mod 2^31, 
   }
   return p;
 }
+// Wall time (median, min) and CPU time per call (user + system over all timed calls): on a shared,
+// loaded machine the CPU time is the steadier figure of what the kernel costs.
 function time(fn, warm = 3, reps = 11) {
   for (let i = 0; i < warm; i++) fn();
   const t = [];
+  const c0 = process.cpuUsage();
   for (let i = 0; i < reps; i++) { const t0 = performance.now(); fn(); t.push(performance.now() - t0); }
+  const c = process.cpuUsage(c0);
   t.sort((a, b) => a - b);
-  return { med: t[reps >> 1], min: t[0] };
+  return { med: t[reps >> 1], min: t[0], cpu: (c.user + c.system) / 1000 / reps };
 }
 
 const wasm = await createWasmBackend();
@@ -55,11 +60,13 @@ for (const n of ns.length ? ns : [32, 128]) {
       ['resizemix_oop 0.5 bicubic', 2.75 * B, () => wasm.resizePaste({ src: a.data, dst: b.data, geom, index, ...rm(half, 'bicubic') })],
       ['resizemix_oop 150² bicubic', 2.75 * B, () => wasm.resizePaste({ src: a.data, dst: b.data, geom, index, ...rm(odd, 'bicubic') })],
     ];
-    console.log(`N=${n} ${name}: B = ${(B / 1e6).toFixed(2)} MB, memcpy ${memcpy.med.toFixed(3)} ms = ${memGBs.toFixed(1)} GB/s`);
+    const memCpuGBs = (2 * B) / memcpy.cpu / 1e6;
+    console.log(`N=${n} ${name}: B = ${(B / 1e6).toFixed(2)} MB, memcpy ${memcpy.med.toFixed(3)} ms = ${memGBs.toFixed(1)} GB/s (cpu ${memcpy.cpu.toFixed(3)} ms = ${memCpuGBs.toFixed(1)} GB/s)`);
     for (const [op, bytes, run] of cases) {
       const t = time(run);
       const gbs = bytes / t.med / 1e6;
-      console.log(`  ${op.padEnd(28)} ${t.med.toFixed(3).padStart(7)} ms (min ${t.min.toFixed(3)})  ${gbs.toFixed(1).padStart(6)} GB/s  ${(100 * gbs / memGBs).toFixed(0).padStart(4)} % of memcpy`);
+      const cpuGBs = bytes / t.cpu / 1e6;
+      console.log(`  ${op.padEnd(28)} ${t.med.toFixed(3).padStart(7)} ms (min ${t.min.toFixed(3)})  ${gbs.toFixed(1).padStart(6)} GB/s  ${(100 * gbs / memGBs).toFixed(0).padStart(4)} % of memcpy | cpu ${t.cpu.toFixed(3)} ms ${(100 * cpuGBs / memCpuGBs).toFixed(0).padStart(4)} %`);
     }
     wasm.freeBatch(a);
     wasm.freeBatch(b);
