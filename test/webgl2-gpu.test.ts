@@ -90,5 +90,23 @@ describe('webgl2 GPU-resident batches', () => {
     expect(() => b.uploadBatch({ data: new Uint8Array(18), shape: [2, 3, 3, 1], layout: 'NWHC' as never })).toThrow(expect.objectContaining({ code: 'BAD_LAYOUT' }));
     paged.releaseBatch(other);
     b.releaseBatch(small);
+    expect(() => b.allocGpuBatch([2, 0, 3, 3], 'NCHW', 'float32')).toThrow(expect.objectContaining({ code: 'BAD_SHAPE' }));
+    expect(() => b.allocGpuBatch([2, 1, 3, 3], 'NCHW', 'int8' as never)).toThrow(expect.objectContaining({ code: 'BAD_DTYPE' }));
+  });
+
+  it('validates run jobs: a bad index, λ, box or taps is BAD_PARAMS, not a silent zero read', async () => {
+    const k = makeCase('resizePaste', [3, 2, 6, 5], 'NHWC', 'float32', 6, 'bilinear');
+    const g = b.uploadBatch(k.batch);
+    const job = { ...gpuJob(k), src: g };
+    const bad = (patch: object, pattern: RegExp) =>
+      expect(() => b.run({ ...job, ...patch } as never)).toThrow(expect.objectContaining({ code: 'BAD_PARAMS', message: expect.stringMatching(pattern) }));
+    bad({ index: Int32Array.of(0, 1, 3) }, /index\[2\] must be in \[0, 3\)/);
+    bad({ index: [0, 1, 2] }, /index must be a Int32Array of length 3/);
+    bad({ boxes: Int32Array.of(0, 7, 0, 5, ...k.boxes.subarray(4)) }, /box 0 must satisfy/);
+    bad({ tapOf: Int32Array.of(0, 0, 0), taps: resizeTapsFor(new Int32Array(12).fill(1).map((v, j) => (j % 2 ? 1 : 0)), 3, 6, 5, 'bilinear').taps }, /taps\[tapOf\[\d\]\] must resize 6×5/);
+    bad({ kernel: 'blend', lam: Float32Array.of(0.5, 2, 0) }, /lam\[1\] must be in \[0, 1\]/);
+    bad({ kernel: 'mixup' }, /kernel must be/);
+    expect(b.stats().gpuBatches).toBe(1);
+    b.releaseBatch(g);
   });
 });

@@ -31,6 +31,7 @@ export function runCpuJob(e: Engine, job: CpuJob, what: string, alive: () => boo
     fail('BAD_DTYPE', `${what}: src and dst must be ${g.dtype} arrays of the same length, got ` +
       `${job.src.constructor.name}(${job.src.length}) and ${job.dst.constructor.name}(${job.dst.length})`);
   }
+  if (g.n === 0 || g.sn === 0) return; // nothing to mix (the API rejects such batches)
   const pack = packLayer(g.sn, g.dtype, limits.maxTextureSize, what);
   const chunks = planChunks(g.n, job.index, pack, limits, what);
   const data = hostView(job.src);

@@ -8,12 +8,13 @@
  * texels row-major, `packing.texW` per row. A caller that renders into a page writes uvec4 texels:
  * floatBitsToUint(v) for float32 batches, the value 0..255 for uint8 batches.
  */
-import { fail } from '../../errors.js';
+import { describe, fail } from '../../errors.js';
 import { dtypeOf, geometry } from '../../geometry.js';
 import type { DType, ImageBatch, Layout, PixelData } from '../../types.js';
 import type { Geometry } from '../backend.js';
 import type { Placement } from './draw.js';
 import type { Engine } from './engine.js';
+import { checkShape } from './gpu-checks.js';
 import { packLayer, type Packing } from './packing.js';
 import { hostView, uploadSamples, writeSamples } from './transfer.js';
 
@@ -68,9 +69,10 @@ export function own(e: Engine, b: unknown, what: string): GpuBatchHandle {
   return b;
 }
 
-/** A batch of pages for a geometry; their contents are whatever the pooled textures held. */
+/** A batch of pages for a (checked) geometry; their contents are whatever the pooled textures held. */
 export function allocPages(e: Engine, shape: readonly [number, number, number, number], layout: Layout, dtype: DType, what: string): GpuBatchHandle {
-  const g = geometry(shape, layout, dtype);
+  const copy = Object.freeze([...checkShape(what, shape, layout, dtype)]) as unknown as [number, number, number, number];
+  const g = geometry(copy, layout, dtype);
   const pack = packLayer(g.sn, dtype, e.limits.maxTextureSize, what);
   const L = Math.min(g.n, e.limits.maxLayers);
   const pages: WebGLTexture[] = [];
@@ -80,7 +82,7 @@ export function allocPages(e: Engine, shape: readonly [number, number, number, n
     for (const p of pages) e.res.recycle(p, true);
     throw err;
   }
-  const b = new GpuBatchHandle(e, shape, layout, g, pack, L, pages);
+  const b = new GpuBatchHandle(e, copy, layout, g, pack, L, pages);
   e.batches.add(b);
   return b;
 }
@@ -98,14 +100,10 @@ export function releasePages(e: Engine, b: GpuBatchHandle, alive: boolean): void
 export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatchHandle {
   const data = batch?.data as PixelData | undefined;
   if (!(data instanceof Float32Array || data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
-    fail('BAD_DTYPE', `${what}: batch.data must be a Float32Array, Uint8Array or Uint8ClampedArray`);
+    fail('BAD_DTYPE', `${what}: batch.data must be a Float32Array, Uint8Array or Uint8ClampedArray, got ${describe(data)}`);
   }
-  if (batch.layout !== 'NCHW' && batch.layout !== 'NHWC') fail('BAD_LAYOUT', `${what}: batch.layout must be 'NCHW' or 'NHWC', got ${String(batch.layout)}`);
-  const s = batch.shape;
-  if (!Array.isArray(s) || s.length !== 4 || !s.every((v) => Number.isInteger(v) && v > 0) || s[0] * s[1] * s[2] * s[3] !== data.length) {
-    fail('BAD_SHAPE', `${what}: batch.shape must be 4 positive integers whose product is data.length (${data.length}), got ${JSON.stringify(s)}`);
-  }
-  const b = allocPages(e, s as unknown as [number, number, number, number], batch.layout, dtypeOf(data), what);
+  const s = checkShape(what, batch.shape, batch.layout, dtypeOf(data), data.length);
+  const b = allocPages(e, s, batch.layout, dtypeOf(data), what);
   const host = hostView(data);
   b.pageLayers().forEach((count, p) => {
     const first = p * b.layersPerPage;

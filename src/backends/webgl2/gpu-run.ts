@@ -9,6 +9,7 @@ import type { ResizeTaps } from '../backend.js';
 import { drawSamples, type KernelArgs } from './draw.js';
 import type { Engine } from './engine.js';
 import { allocPages, own, releasePages, type GpuBatch, type GpuBatchHandle } from './gpu-batch.js';
+import { checkGpuJob } from './gpu-checks.js';
 import { uploadTaps } from './taps.js';
 
 interface GpuJobBase {
@@ -37,7 +38,8 @@ function target(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string): { ou
 
 /** Runs `job` on the GPU; returns the batch that holds the result (src itself when in place). */
 export function runPages(e: Engine, job: GpuJob, what: string, alive: () => boolean): GpuBatchHandle {
-  const src = own(e, job.src, `${what} (src)`);
+  const src = own(e, job?.src, `${what} (src)`);
+  checkGpuJob(what, job, src.geom);
   const { out, fresh } = target(e, job, src, what);
   const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
   const args: KernelArgs = {
