@@ -41,15 +41,16 @@ export function runCpuJob(e: Engine, job: CpuJob, what: string, alive: () => boo
   try {
     for (const c of chunks) {
       const input = res.batchTexture(g.dtype, pack.texW, pack.texH, c.inputs.length);
-      const output = res.batchTexture(g.dtype, pack.texW, pack.texH, c.count);
+      let output: WebGLTexture | undefined;
       try {
+        const out = (output = res.batchTexture(g.dtype, pack.texW, pack.texH, c.count));
         uploadSamples(gl, input, pack, data, c.inputs, e.uploadOffsets);
         drawSamples(gl, e.programs, e.fb, args, c.start, c.count,
-          (j) => ({ tex: input, layer: c.layerOf[j] }), (i) => ({ tex: output, layer: i - c.start }));
-        e.read(output, c.count, pack, host, c.start, g.dtype);
+          (j) => ({ tex: input, layer: c.layerOf[j] }), (i) => ({ tex: out, layer: i - c.start }));
+        e.read(out, c.count, pack, host, c.start, g.dtype);
       } finally {
         res.recycle(input, alive());
-        res.recycle(output, alive());
+        if (output) res.recycle(output, alive());
       }
     }
   } finally {

@@ -105,10 +105,15 @@ export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatc
   const s = checkShape(what, batch.shape, batch.layout, dtypeOf(data), data.length);
   const b = allocPages(e, s, batch.layout, dtypeOf(data), what);
   const host = hostView(data);
-  b.pageLayers().forEach((count, p) => {
-    const first = p * b.layersPerPage;
-    uploadSamples(e.gl, b.pages[p], b.packing, host, Int32Array.from({ length: count }, (_, l) => first + l), e.uploadOffsets);
-  });
+  try {
+    b.pageLayers().forEach((count, p) => {
+      const first = p * b.layersPerPage;
+      uploadSamples(e.gl, b.pages[p], b.packing, host, Int32Array.from({ length: count }, (_, l) => first + l), e.uploadOffsets);
+    });
+  } catch (err) {
+    releasePages(e, b, true);
+    throw err;
+  }
   return b;
 }
 

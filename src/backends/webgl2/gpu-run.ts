@@ -40,23 +40,25 @@ function target(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string): { ou
 export function runPages(e: Engine, job: GpuJob, what: string, alive: () => boolean): GpuBatchHandle {
   const src = own(e, job?.src, `${what} (src)`);
   checkGpuJob(what, job, src.geom);
-  const { out, fresh } = target(e, job, src, what);
   const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
-  const args: KernelArgs = {
-    kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps,
-    lam: job.kernel === 'blend' ? job.lam : undefined,
-    boxes: job.kernel === 'blend' ? undefined : job.boxes,
-    tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,
-  };
+  let made: { out: GpuBatchHandle; fresh: boolean } | undefined;
   try {
+    const { out } = (made = target(e, job, src, what));
+    const args: KernelArgs = {
+      kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps,
+      lam: job.kernel === 'blend' ? job.lam : undefined,
+      boxes: job.kernel === 'blend' ? undefined : job.boxes,
+      tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,
+    };
     drawSamples(e.gl, e.programs, e.fb, args, 0, src.geom.n, (j) => src.at(j), (i) => out.at(i));
     e.verify(what, false);
   } catch (err) {
-    if (fresh) releasePages(e, out, alive());
+    if (made?.fresh) releasePages(e, made.out, alive());
     throw err;
   } finally {
     if (taps) e.res.deleteTexture(taps.tex, alive());
   }
+  const { out } = made;
   if (job.dst !== job.src) return out;
   // In place: the source takes the fresh pages; its old pages go back to the pool.
   const old = src.pages;
