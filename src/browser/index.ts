@@ -5,5 +5,6 @@
  */
 export { FITS, type Fit } from './fit.js';
 export { UNREADABLE, type ImageSource } from './sources.js';
-export { imagesToBatch, type ImagesToBatchOptions } from './to-batch.js';
+export type { ImagesToBatchOptions } from './plan.js';
+export { imagesToBatch } from './to-batch.js';
 export { batchToImageData, batchToImages, drawBatchImage, type DrawTarget, type ToImageOptions } from './to-image.js';

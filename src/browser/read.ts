@@ -4,8 +4,8 @@
  * batch size is used as it is: no canvas, bit-exact, also for translucent pixels.
  */
 import { fail } from '../errors.js';
-import { fitRect, type Fit } from './fit.js';
-import { isSecurityError, taintedError, UNREADABLE, type ImageSource, type SourceInfo } from './sources.js';
+import type { ImageItem } from './plan.js';
+import { isSecurityError, taintedError, UNREADABLE, type ImageSource } from './sources.js';
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
@@ -25,16 +25,17 @@ export function scratchContext(W: number, H: number): Context2D {
 }
 
 /**
- * The W×H RGBA pixels of `source` (row-major, 4 bytes a pixel, 0..255), fitted as `fit` says
- * (see fit.ts). Resampling, when the size differs, is the browser's `drawImage` with
- * imageSmoothingQuality 'high'. Translucent pixels go through the canvas's premultiplied storage
+ * The W×H RGBA pixels of `source` (row-major, 4 bytes a pixel, 0..255), drawn into the fit
+ * rectangles of `item` (plan.ts, fit.ts). Resampling, when the size differs, is the browser's
+ * `drawImage` with imageSmoothingQuality 'high'. Translucent pixels go through the canvas's premultiplied storage
  * (their colour may round); opaque ones are read exactly. A cross-origin image without CORS fails
  * with the UNREADABLE code (the browser's SecurityError is kept as the cause), as does any other
  * source the browser refuses to draw.
  */
-export async function readRgba(where: string, source: ImageSource, info: SourceInfo, fit: Fit, W: number, H: number, ctx: Context2D): Promise<ImageData> {
-  const r = fitRect(where, fit, info.width, info.height, W, H);
-  if (info.kind === 'ImageData' && info.width === W && info.height === H) return source as ImageData;
+export async function readRgba(item: ImageItem, source: ImageSource, W: number, H: number, ctx: Context2D | undefined): Promise<ImageData> {
+  const { where, info, rect: r } = item;
+  if (info.kind === 'ImageData' && item.exact) return source as ImageData;
+  if (!ctx) return fail('INTERNAL', `${where}: no scratch canvas was made for a ${info.kind}`);
   let drawable: CanvasImageSource = source as CanvasImageSource;
   let owned: ImageBitmap | undefined;
   if (info.kind === 'ImageData') drawable = owned = await createImageBitmap(source as ImageData);
