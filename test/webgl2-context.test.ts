@@ -101,7 +101,7 @@ describe('webgl2 context acquisition', () => {
     });
   });
 
-  it('no context without an X display (a child process with DISPLAY unset): BACKEND_UNAVAILABLE naming DISPLAY', () => {
+  it('no context without an X display (child processes, DISPLAY unset or pointing nowhere): BACKEND_UNAVAILABLE naming DISPLAY', () => {
     // Node 20 runs no TypeScript: transpile the backend's module graph next to node_modules, then run it.
     const out = join(root, 'node_modules', '.cache', `batchmix-webgl2-child-${process.pid}`);
     try {
@@ -124,15 +124,19 @@ describe('webgl2 context acquisition', () => {
         'try { await createWebGL2Backend(); console.log(JSON.stringify({ code: "OK" })); }',
         'catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })); }',
       ].join('\n'));
-      const env = { ...process.env };
-      delete env.DISPLAY;
-      const run = spawnSync(process.execPath, [join(out, 'child.js')], { env, encoding: 'utf8', timeout: 30_000 });
-      const line = run.stdout.trim().split('\n').pop() ?? '';
-      expect(line, run.stderr).toMatch(/^\{/);
-      const result = JSON.parse(line) as { code: string; message: string };
-      expect(result.code).toBe('BACKEND_UNAVAILABLE');
-      expect(result.message).toMatch(/DISPLAY is unset/);
-      expect(result.message).toMatch(/xvfb-run -a/);
+      // DISPLAY unset (refused before headless-gl loads) and a display that does not exist (headless-gl gives null).
+      for (const [display, says] of [[undefined, /DISPLAY is unset/], [':31999', /DISPLAY is ":31999"/]] as const) {
+        const env = { ...process.env };
+        delete env.DISPLAY;
+        if (display) env.DISPLAY = display;
+        const run = spawnSync(process.execPath, [join(out, 'child.js')], { env, encoding: 'utf8', timeout: 30_000 });
+        const line = run.stdout.trim().split('\n').pop() ?? '';
+        expect(line, run.stderr).toMatch(/^\{/);
+        const result = JSON.parse(line) as { code: string; message: string };
+        expect(result.code).toBe('BACKEND_UNAVAILABLE');
+        expect(result.message).toMatch(says);
+        expect(result.message).toMatch(/xvfb-run -a/);
+      }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -43,6 +43,12 @@ function installTwglShim(gl: WebGL2RenderingContext): void {
 
 /** A 1×1 headless-gl WebGL2 context (the backend renders only into its own framebuffers). */
 export async function createHeadlessContext(attrs: WebGLContextAttributes): Promise<AcquiredContext> {
+  const proc = (globalThis as { process?: { platform?: string; env?: Record<string, string | undefined> } }).process;
+  const display = proc?.env?.DISPLAY;
+  const noDisplay = `webgl2: headless-gl cannot create a WebGL2 context (DISPLAY is ${display ? `"${display}"` : 'unset'}); ` +
+    'on Linux it needs an X server: run under xvfb-run -a';
+  // On Linux headless-gl's ANGLE renders only through X11: without DISPLAY, fail before loading it.
+  if (proc?.platform === 'linux' && !display) fail('BACKEND_UNAVAILABLE', noDisplay);
   let create: CreateContext;
   try {
     const mod = (await import(/* @vite-ignore */ GL_MODULE)) as { default?: CreateContext } & CreateContext;
@@ -52,11 +58,7 @@ export async function createHeadlessContext(attrs: WebGLContextAttributes): Prom
       `dependency) could not be loaded in Node: ${(e as Error).message}; install it with npm i -D -E gl@9.0.0-rc.10`, { cause: e });
   }
   const gl = create(1, 1, { ...attrs, createWebGL2Context: true });
-  if (!gl) {
-    const display = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DISPLAY;
-    fail('BACKEND_UNAVAILABLE', `webgl2: headless-gl could not create a WebGL2 context (DISPLAY is ${display ? `"${display}"` : 'unset'}); ` +
-      'it needs an X server: run under xvfb-run -a');
-  }
+  if (!gl) fail('BACKEND_UNAVAILABLE', noDisplay);
   const destroy = (): void => {
     try {
       gl.getExtension('STACKGL_destroy_context')?.destroy();
