@@ -7,6 +7,7 @@
 export { blendF32, blendU8 } from './blend';
 export { copyBytes, copyRect } from './paste';
 export { resizePasteF32, resizePasteU8 } from './resize-paste';
+export { halvePasteU8 } from './halve-paste';
 
 /** First byte after the module's static data, 16-aligned: where the glue's arena may start. */
 export function heapBase(): usize {

@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KernelBackend } from '../src/backends/backend.js';
 import { createWasmBackend } from '../src/backends/wasm/index.js';
-import { resizeTapsFor } from '../src/plan/taps.js';
+import { halves } from '../src/backends/wasm/taps.js';
+import { axisTaps, resizeTapsFor } from '../src/plan/taps.js';
 import type { Layout } from '../src/types.js';
 import { lcg, type TestDType } from './helpers/data.js';
 import { compare, expected, indexKinds, INTERPOLATIONS, makeCase, randomAxis, runCase, type Case, type Op } from './wasm-cases.js';
@@ -16,7 +17,7 @@ import { compare, expected, indexKinds, INTERPOLATIONS, makeCase, randomAxis, ru
 const DTYPES: readonly TestDType[] = ['float32', 'uint8', 'uint8clamped'];
 const LAYOUTS: readonly Layout[] = ['NCHW', 'NHWC'];
 const CHANNELS = [1, 3, 4, 5] as const;
-const SIZES: readonly [number, number][] = [[1, 1], [1, 17], [3, 5], [5, 7], [2, 13], [4, 16], [6, 9], [9, 3]];
+const SIZES: readonly [number, number][] = [[1, 1], [1, 17], [3, 5], [5, 7], [2, 13], [4, 16], [6, 9], [9, 3], [8, 22]];
 
 let wasm: KernelBackend;
 beforeAll(async () => {
@@ -112,5 +113,29 @@ describe('uint8 rounding', () => {
     expect(Math.min(...box(fdst))).toBeLessThan(0);
     expect(Math.max(...box(fdst))).toBeGreaterThan(255);
     expect(box(dst)).toEqual(box(fdst).map((v) => Math.min(255, Math.max(0, Math.floor(v + 0.5)))));
+  });
+});
+
+describe('uint8 halving path (bilinear and area at scale 0.5)', () => {
+  it('is chosen exactly for halving taps', () => {
+    expect(halves(axisTaps(16, 8, 'bilinear'))).toBe(true);
+    expect(halves(axisTaps(22, 11, 'area'))).toBe(true);
+    expect(halves(axisTaps(2, 1, 'bilinear'))).toBe(true);
+    for (const [i, o, m] of [[16, 8, 'bicubic'], [16, 8, 'nearest'], [17, 8, 'bilinear'], [16, 16, 'bilinear'], [12, 4, 'area']] as const) {
+      expect(halves(axisTaps(i, o, m)), `${i}→${o} ${m}`).toBe(false);
+    }
+  });
+
+  it.each([1, 2, 3, 4, 8, 9, 12])('agrees with the oracle bit for bit, NHWC C=%i, odd widths, in and out of place', async (ch) => {
+    for (const [h, w] of [[2, 2], [6, 10], [4, 34], [10, 46]] as const) {
+      const n = 3;
+      const base = makeCase('resizePaste', n, ch, h, w, 'NHWC', 'uint8', h * w + ch, new Int32Array([1, 2, 2]));
+      const boxes = new Int32Array([0, h / 2, 0, w / 2, h / 2, h, w / 2, w, 1, 1 + h / 2, 1, 1 + w / 2]);
+      for (const mode of ['bilinear', 'area'] as const) {
+        const c = { ...base, boxes, ...resizeTapsFor(boxes, n, h, w, mode) };
+        expect(c.taps.every((t) => halves(t.x) && halves(t.y))).toBe(true);
+        expect(await check(c, `halving C=${ch} ${h}×${w} ${mode}`), 'bit-identical').toBe(0);
+      }
+    }
   });
 });

@@ -19,6 +19,8 @@ export interface KernelExports {
     p: number, y0: number, x0: number, taps: number, tmp: number): void;
   resizePasteU8(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number,
     p: number, y0: number, x0: number, taps: number, tmp: number): void;
+  halvePasteU8(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number,
+    p: number, y0: number, x0: number, outH: number, outW: number, tmp: number): void;
 }
 
 /**

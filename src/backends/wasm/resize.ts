@@ -11,7 +11,7 @@ import type { ResizePasteJob } from '../backend.js';
 import { withJobMemory, type WasmContext } from './context.js';
 import { planesOf } from './layout.js';
 import { inPlaceSchedule } from './schedule.js';
-import { tapsBytes, writeTaps } from './taps.js';
+import { halves, tapsBytes, writeTaps } from './taps.js';
 
 export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
   const { geom: g, index, boxes, taps, tapOf } = job;
@@ -23,9 +23,14 @@ export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
   const temps = (inPlace: boolean): number[] => [tapsBytes(taps, l), rowTemp, ...(inPlace ? [l.image] : [])];
   withJobMemory(ctx, job, 'resizePaste', temps, (io, [tapMem, tmp, image]) => {
     const headers = writeTaps(ctx.k.memory, tapMem, taps, l);
+    // uint8 boxes whose axes both halve take the exact integer path (same result, no gathers).
+    const halving = taps.map((t) => l.eb === 1 && halves(t.y) && halves(t.x));
     const resize = (i: number, from: number): void => {
-      kernel(io.dst + i * l.image, from, l.planes, l.planeBytes, l.rowBytes, l.p,
-        boxes[4 * i], boxes[4 * i + 2], headers[tapOf[i]], tmp);
+      const t = tapOf[i], y0 = boxes[4 * i], x0 = boxes[4 * i + 2];
+      if (halving[t]) {
+        ctx.k.halvePasteU8(io.dst + i * l.image, from, l.planes, l.planeBytes, l.rowBytes, l.p, y0, x0,
+          taps[t].y.outSize, taps[t].x.outSize, tmp);
+      } else kernel(io.dst + i * l.image, from, l.planes, l.planeBytes, l.rowBytes, l.p, y0, x0, headers[t], tmp);
     };
     const empty = (i: number): boolean => boxes[4 * i] === boxes[4 * i + 1] || boxes[4 * i + 2] === boxes[4 * i + 3];
     if (!io.inPlace) {

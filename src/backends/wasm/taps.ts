@@ -41,6 +41,16 @@ export function regularStep(x: AxisTaps): number {
   return 0;
 }
 
+/**
+ * Whether an axis halves exactly: in = 2·out, k = 2, taps (2o, 2o + 1) weighing (0.5, 0.5) —
+ * bilinear and area at scale 0.5. Then uint8 runs through halvePasteU8 (assembly/halve-paste.ts).
+ */
+export function halves(a: AxisTaps): boolean {
+  if (a.k !== 2 || a.outSize < 1 || a.inSize !== 2 * a.outSize) return false;
+  for (let j = 0; j < 2 * a.outSize; j++) if (a.idx[j] !== j || a.wt[j] !== 0.5) return false;
+  return true;
+}
+
 /** Writes every entry at `base` (16-aligned, tapsBytes long); returns each entry's header pointer. */
 export function writeTaps(memory: WebAssembly.Memory, base: number, taps: readonly ResizeTaps[], l: Planes): number[] {
   const i32 = new Int32Array(memory.buffer);
