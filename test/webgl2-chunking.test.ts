@@ -26,6 +26,23 @@ beforeAll(async () => {
 afterAll(() => { onePass?.dispose(); for (const b of chunked) b.dispose(); });
 
 describe('webgl2 chunking', () => {
+  it('packs layers in power-of-two rows within the limits, exactly when 4·2^k divides the sample', () => {
+    for (const maxSize of [4, 7, 16, 16384]) {
+      for (let sn = 1; sn <= 4 * 4 * maxSize && sn < 5000; sn += 7) {
+        if (Math.ceil(sn / 4) > 2 ** Math.floor(Math.log2(maxSize)) * maxSize) {
+          expect(() => packLayer(sn, 'uint8', maxSize, 'test')).toThrow(expect.objectContaining({ code: 'TOO_LARGE' }));
+          continue;
+        }
+        const p = packLayer(sn, 'uint8', maxSize, 'test');
+        expect(p.texW).toBe(2 ** p.shift);
+        expect(p.texW <= maxSize && p.texH <= maxSize && p.layerElems >= sn && p.layerElems - sn < 4 * p.texW).toBe(true);
+        expect(p.exact).toBe(p.layerElems === sn);
+        expect(p.layerBytes).toBe(4 * p.texW * p.texH);
+      }
+    }
+    expect(packLayer(224 * 224 * 3, 'float32', 16384, 'test')).toMatchObject({ texW: 256, texH: 147, exact: true, layerBytes: 224 * 224 * 3 * 4 });
+  });
+
   it('plans chunks that respect the limits and read every partner', () => {
     const index = Int32Array.from({ length: 9 }, (_, i) => 8 - i); // mirror: partners in other chunks
     const pack = packLayer(3 * 7 * 5, 'float32', 16, 'test');
