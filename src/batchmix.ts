@@ -3,8 +3,9 @@
  * the boundary, asks the planner for params and taps, and hands plain jobs to the kernels.
  */
 import type { BackendFactory, Geometry, KernelBackend } from './backends/backend.js';
-import type { WebGL2BackendOptions } from './backends/webgl2/index.js';
+import type { WebGL2Backend, WebGL2BackendOptions } from './backends/webgl2/index.js';
 import { BatchMixError, fail } from './errors.js';
+import { gpuMix, type GpuMix } from './gpu.js';
 import { mixLabels } from './labels.js';
 import { normalizeOptions, type NormalizedOptions } from './options.js';
 import { Rng } from './plan/rng.js';
@@ -31,6 +32,8 @@ export interface BatchMix {
   allocBatch(shape: readonly [number, number, number, number], layout: Layout, dtype: DType): ImageBatch;
   /** Releases a batch from allocBatch (a no-op for plain arrays). */
   freeBatch(batch: ImageBatch): void;
+  /** The GPU-resident path (webgl2 only; throws BACKEND_UNAVAILABLE on the other backends). */
+  gpu(): GpuMix;
   /** Frees the backend's resources; the instance cannot be used afterwards. Idempotent. */
   dispose(): void;
 }
@@ -161,6 +164,14 @@ class Mixer implements BatchMix {
     if (this.kernels.allocBatch) return this.kernels.allocBatch(shape, layout, dtype);
     const len = n * c * h * w;
     return { data: dtype === 'float32' ? new Float32Array(len) : new Uint8Array(len), shape, layout };
+  }
+
+  gpu(): GpuMix {
+    this.alive('gpu');
+    if (this.kernels.name !== 'webgl2') {
+      fail('BACKEND_UNAVAILABLE', `gpu: the GPU-resident path needs the webgl2 backend; this instance runs on '${this.kernels.name}'`);
+    }
+    return gpuMix(this.kernels as WebGL2Backend, this.options);
   }
 
   freeBatch(batch: ImageBatch): void {

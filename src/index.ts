@@ -5,6 +5,7 @@
  */
 export { createBatchMix, type BatchMix, type CreateOptions } from './batchmix.js';
 export { BatchMixError, type ErrorCode } from './errors.js';
+export type { GpuBatch, GpuMix } from './gpu.js';
 export { paramsFromJSON, paramsToJSON, type MixParamsJSON } from './params.js';
 export type { BackendReport } from './select.js';
 export type {
