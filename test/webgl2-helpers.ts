@@ -85,10 +85,3 @@ export function expectClose(got: PixelData, ref: PixelData, k: Case, what: strin
     if (!ok) expect.fail(`${what}: element ${e}: got ${got[e]}, oracle ${ref[e]} (tolerance ${tol})`);
   }
 }
-
-/** Worst |got − ref| / (1 + |ref|) over the elements (for reports). */
-export function worstRelative(got: PixelData, ref: PixelData): number {
-  let worst = 0;
-  for (let e = 0; e < ref.length; e++) worst = Math.max(worst, Math.abs(got[e] - ref[e]) / (1 + Math.abs(ref[e])));
-  return worst;
-}
