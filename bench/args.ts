@@ -4,6 +4,7 @@ import type { BenchOptions } from './harness.js';
 
 export const USAGE = `usage: node dist/bench/run.js [options]
   --quick             a subset in under a minute: N=32, float32 NCHW and uint8 RGBA, four ops, no tfjs-cpu
+  --all               also what the default run leaves out to stay near 10 minutes (bench/scope.ts)
   --torch             add PyTorch (1 and 2 threads) through --python (default /usr/bin/python3)
   --json FILE         write one JSON record per measurement to FILE
   --out DIR           where RESULTS.md and chart.svg go (default: bench); --no-report writes neither
@@ -38,7 +39,7 @@ function positiveInt(flag: string, value: string): number {
 /** Parses argv (without node and the script). Throws an Error naming the bad flag. */
 export function parseArgs(argv: readonly string[], log: (line: string) => void): CliOptions {
   const o: CliOptions = {
-    ops: ALL_OPS, formats: ALL_FORMATS, ns: [32, 128], size: 224, impls: null, torch: false, python: '/usr/bin/python3',
+    ops: ALL_OPS, formats: ALL_FORMATS, ns: [32, 128], size: 224, impls: null, torch: false, all: false, python: '/usr/bin/python3',
     rounds: 3, minRuns: 5, maxRuns: 21, budgetMs: 300, argv, log, json: null, outDir: 'bench', help: false,
   };
   const quick = argv.includes('--quick');
@@ -56,6 +57,7 @@ export function parseArgs(argv: readonly string[], log: (line: string) => void):
       case '--quick': break;
       case '--help': case '-h': o.help = true; break;
       case '--torch': o.torch = true; break;
+      case '--all': o.all = true; break;
       case '--python': o.python = value(); break;
       case '--json': o.json = value(); break;
       case '--out': o.outDir = value(); break;

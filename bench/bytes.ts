@@ -1,6 +1,6 @@
 /**
  * The bytes an op must move at least (reads + writes), as research/perf-anchors.md §2 counts them:
- * the numerator of "effective GB/s" and the size of the memory-bound copy. B = the batch's bytes,
+ * the numerator of "effective GB/s" and what the memory bound is scaled to. B = the batch's bytes,
  * f = the box's share of the image, t = the share of a source image that the resize reads.
  *
  * - mixup (out of place):     3B            read x[i], read x[index[i]], write out

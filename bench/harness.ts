@@ -19,6 +19,7 @@ import type { CaseInput, Impl, Runner } from './peers/types.js';
 import { webgl2Gpu } from './peers/webgl2-gpu.js';
 import { median, type BenchRecord, type BenchResult, type ImplInfo, type Skip } from './record.js';
 import { fmtMs } from './format.js';
+import { omittedByDefault } from './scope.js';
 
 export interface BenchOptions {
   ops: readonly CaseOp[];
@@ -29,6 +30,8 @@ export interface BenchOptions {
   impls: readonly string[] | null;
   torch: boolean;
   python: string;
+  /** Also what the default run leaves out (scope.ts). */
+  all: boolean;
   rounds: number;
   minRuns: number;
   maxRuns: number;
@@ -72,7 +75,7 @@ async function caseInput(c: Case, oracle: Awaited<ReturnType<typeof createBatchM
 async function activate(impl: Impl, x: CaseInput, ref: ArrayLike<number>, o: BenchOptions, skips: Skip[]): Promise<Active | null> {
   const { c, info } = x;
   const skip = (reason: string): null => (skips.push({ op: c.op, format: c.format, n: c.n, impl: impl.name, reason }), null);
-  const why = impl.unsupported(c, info);
+  const why = impl.unsupported(c, info) ?? (o.all ? null : omittedByDefault(impl.name, c));
   if (why) return skip(why);
   let runner: Runner;
   try {
