@@ -11,7 +11,7 @@
  *
  * Geometry (bytes unless named): `planes` planes `planeBytes` apart, rows `rowBytes` apart, a pixel
  * is P consecutive elements. NCHW: planes = C, P = 1. NHWC: planes = 1, P = C.
- * taps: i32 header [outH, ky, iy, wy, outW, kx, ix, wx, step] written by the glue (src/backends/wasm/taps.ts):
+ * taps: i32 header [outH, ky, iy, wy, outW, kx, ix, wx, step, flags] written by the glue (src/backends/wasm/taps.ts):
  * iy = source row · rowBytes; ix as colsPixels (P ≥ 2) or colsPlane (P = 1) read it.
  * tmp (16-aligned): 64 bytes of row tags, then up to 4 cached column-pass rows and the result row R,
  * each `rowStride(outW·P)` bytes. A source row's column pass is cached under its offset and reused
@@ -35,12 +35,12 @@ import { colsPixels, colsPlane, rows } from './resample';
 // @ts-ignore: decorator
 @inline function cached<T>(
   tmp: usize, stride: usize, slot: usize, plane: usize, offset: i32,
-  P: i32, outW: i32, kx: i32, ix: usize, wx: usize, step: i32,
+  P: i32, outW: i32, kx: i32, ix: usize, wx: usize, step: i32, taps: usize,
 ): usize {
   const H = tmp + 64 + slot * stride;
   if (load<i32>(tmp + (slot << 2)) != offset) {
     const row = plane + <usize><u32>offset;
-    if (P == 1) colsPlane<T>(H, row, (outW + 3) & ~3, kx, ix, wx, step);
+    if (P == 1) colsPlane<T>(H, row, (outW + 3) & ~3, kx, ix, wx, step, <usize>load<u32>(taps, 36));
     else colsPixels<T>(H, row, outW, P, kx, ix, wx);
     store<i32>(tmp + (slot << 2), offset);
   }
@@ -80,8 +80,8 @@ function resizePaste<T>(
         const off1 = a + 1 < ky ? load<i32>(tap + (<usize>a << 2), 4) : off0;
         const slot1 = slotOf(off1, rowBytes, slots);
         const two = a + 1 < ky && slot1 != slot0;
-        const h0 = cached<T>(tmp, stride, slot0, plane, off0, P, outW, kx, ix, wx, step);
-        const h1 = two ? cached<T>(tmp, stride, slot1, plane, off1, P, outW, kx, ix, wx, step) : h0;
+        const h0 = cached<T>(tmp, stride, slot0, plane, off0, P, outW, kx, ix, wx, step, taps);
+        const h1 = two ? cached<T>(tmp, stride, slot1, plane, off1, P, outW, kx, ix, wx, step, taps) : h0;
         const w0 = load<f32>(wts + (<usize>a << 2));
         const w1: f32 = two ? load<f32>(wts + (<usize>a << 2), 4) : 0;
         const first = a == 0;

@@ -6,7 +6,9 @@
  *   P ≥ 2: ix[o·kx + b] = source column · P · eb (bytes within a row), wx[o·kx + b] splatted to 4 lanes;
  *   P = 1: transposed and padded to outW4 = ⌈outW/4⌉·4 outputs, ix/wx[b·outW4 + o] (padding 0, 0),
  *   and step = 1 or 2 when every tap b has ix = ix[b·outW4] + step·o·eb (contiguous or stride-2
- *   loads), else 0 (a gather).
+ *   loads), else 0 and, for k ≤ 4, one flag byte per group of 4 outputs: 1 when each of them has
+ *   its taps on consecutive columns (a 4-element load per output), else 0 (a gather); flags = 0
+ *   when there are none.
  * Each entry takes 48 bytes of header; every array starts 16-aligned.
  */
 import type { AxisTaps, ResizeTaps } from '../backend.js';
@@ -24,9 +26,24 @@ function wLength(t: ResizeTaps, p: number): number {
   return p === 1 ? xLength(t, p) : 4 * xLength(t, p);
 }
 
-/** Bytes that writeTaps needs for all entries. */
+/** Bytes that writeTaps needs for all entries (flags: one byte per group of 4 outputs). */
 export function tapsBytes(taps: readonly ResizeTaps[], l: Planes): number {
-  return taps.reduce((sum, t) => sum + 48 + 2 * align16(4 * t.y.outSize * t.y.k) + align16(4 * xLength(t, l.p)) + align16(4 * wLength(t, l.p)), 0);
+  return taps.reduce((sum, t) => sum + 48 + 2 * align16(4 * t.y.outSize * t.y.k) + align16(4 * xLength(t, l.p)) +
+    align16(4 * wLength(t, l.p)) + align16(t.x.outSize / 4 + 1), 0);
+}
+
+/** Per group of 4 outputs: 1 when every output o in it has idx[o·k + j] = idx[o·k] + j (j < k ≤ 4). */
+export function consecutiveGroups(x: AxisTaps): Uint8Array {
+  const flags = new Uint8Array(Math.ceil(x.outSize / 4));
+  if (x.k > 4) return flags;
+  for (let g = 0; g < flags.length; g++) {
+    let ok = true;
+    for (let o = 4 * g; o < Math.min(4 * g + 4, x.outSize) && ok; o++) {
+      for (let j = 1; j < x.k && ok; j++) ok = x.idx[o * x.k + j] === x.idx[o * x.k] + j;
+    }
+    flags[g] = ok ? 1 : 0;
+  }
+  return flags;
 }
 
 /** 1 or 2 when idx[o·k + b] = idx[b] + step·o for every output o and tap b, else 0. */
@@ -57,9 +74,9 @@ export function writeTaps(memory: WebAssembly.Memory, base: number, taps: readon
   const f32 = new Float32Array(memory.buffer);
   const headers: number[] = [];
   let at = base;
-  const take = (elements: number): number => {
+  const take = (bytes: number): number => {
     const ptr = at;
-    at += align16(4 * elements);
+    at += align16(bytes);
     return ptr;
   };
   for (const { x, y } of taps) {
@@ -67,9 +84,12 @@ export function writeTaps(memory: WebAssembly.Memory, base: number, taps: readon
     at += 48;
     const ny = y.outSize * y.k;
     const nx = xLength({ x, y }, l.p);
-    const iy = take(ny), wy = take(ny), ix = take(nx), wx = take(wLength({ x, y }, l.p));
+    const iy = take(4 * ny), wy = take(4 * ny), ix = take(4 * nx), wx = take(4 * wLength({ x, y }, l.p));
     const step = l.p === 1 ? regularStep(x) : 0;
-    i32.set([y.outSize, y.k, iy, wy, x.outSize, x.k, ix, wx, step], header >> 2);
+    const flags = take(x.outSize / 4 + 1);
+    const groups = l.p === 1 && step === 0 ? consecutiveGroups(x) : undefined;
+    if (groups) new Uint8Array(memory.buffer).set(groups, flags);
+    i32.set([y.outSize, y.k, iy, wy, x.outSize, x.k, ix, wx, step, groups ? flags : 0], header >> 2);
     for (let j = 0; j < ny; j++) i32[(iy >> 2) + j] = y.idx[j] * l.rowBytes;
     f32.set(y.wt.subarray(0, ny), wy >> 2);
     if (l.p === 1) {
