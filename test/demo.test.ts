@@ -117,7 +117,8 @@ beforeAll(async () => {
   });
   await server.listen();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1440, height: 1280 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1280 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
@@ -189,6 +190,8 @@ describe('demo page', () => {
       await page.getByTestId('backend-wasm').click();
     });
     const cut = await readShown(page);
+    await page.getByTestId('copy').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cut.params);
     await settle(page, async () => {
       await setOp(page, 'mixup', true);
       await setOp(page, 'cutmix', false);
@@ -232,6 +235,16 @@ describe('demo page', () => {
     // cover: the 60×60 centre (columns 45..104) scaled to 96×96; the left half is red, the right blue.
     expect(mine.slice(0, 3)).toEqual([250, 40, 200]);
     expect(mine.slice(3 * 95, 3 * 96)).toEqual([10, 40, 200]);
+    // Dropped anywhere on the page, an image joins the batch the same way.
+    const file = await page.evaluateHandle((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+      return dt;
+    }, Array.from(PNG.sync.write(png)));
+    expect(await settle(page, () => page.dispatchEvent('main', 'drop', { dataTransfer: file }))).toBe('ready');
+    const after = await readShown(page);
+    expect(after.names).toHaveLength(10);
+    expect(rgbOf(after.input[after.names.indexOf('dropped')])).toEqual(mine);
   });
 
   it('logged no page errors', () => {
