@@ -11,13 +11,15 @@
  *
  * Geometry (bytes unless named): `planes` planes `planeBytes` apart, rows `rowBytes` apart, a pixel
  * is P consecutive elements. NCHW: planes = C, P = 1. NHWC: planes = 1, P = C.
- * taps: i32 header [outH, ky, iy, wy, outW, kx, ix, wx, step, flags] written by the glue (src/backends/wasm/taps.ts):
- * iy = source row · rowBytes; ix as colsPixels (P ≥ 2) or colsPlane (P = 1) read it.
+ * taps: the i32 header [outH, ky, iy, wy, outW, kx, ix, wx, step, flags] that the glue writes
+ * (src/backends/wasm/taps.ts): iy = source row · rowBytes; ix, wx, step and flags as colsPixels
+ * (P ≥ 2, resample.ts) or colsPlane (P = 1, resample-plane.ts) read them.
  * tmp (16-aligned): 64 bytes of row tags, then up to 4 cached column-pass rows and the result row R,
  * each `rowStride(outW·P)` bytes. A source row's column pass is cached under its offset and reused
  * by the next output rows that need it, so each source row is resampled once per plane.
  */
-import { colsPixels, colsPlane, rows } from './resample';
+import { colsPixels, rows } from './resample';
+import { colsPlane } from './resample-plane';
 
 /** Bytes of one float32 row of `count` results plus 8 floats of padding, 16-aligned. */
 // @ts-ignore: decorator

@@ -3,8 +3,9 @@
  * aligned and at least 16 bytes; freed blocks go to an address-ordered free list, merge with free
  * neighbours, and give memory back to the top when they are the last block. When nothing fits,
  * the memory grows from JavaScript (`memory.grow`, by at least a quarter of its size to grow rarely)
- * up to `maxBytes` (keeping SLACK bytes addressable above the last block); past that, or when the engine refuses, alloc throws BatchMixError('OUT_OF_MEMORY')
- * and allocates nothing. Growing detaches the old `memory.buffer`: views must be made after allocating.
+ * up to `maxBytes`, keeping SLACK bytes addressable above the last block; past that, or when the
+ * engine refuses, alloc throws BatchMixError('OUT_OF_MEMORY') and allocates nothing. Growing
+ * detaches the old `memory.buffer`: views must be made after allocating.
  */
 import { fail } from '../../errors.js';
 
