@@ -57,7 +57,9 @@ function renderProbBar(s: DemoState): void {
   const total = Math.max(1, sum);
   fill(byId('probbar'),
     h('div', { class: `probs${over ? ' over' : ''}` }, ...all.map(([op, p]) =>
-      h('span', { style: `width:${(100 * p) / total}%;background:${OP_COLORS[op]}`, title: `${op} ${p.toFixed(2)}` }, p / total > 0.16 ? `${op} ${p.toFixed(2)}` : ''))),
+      h('span', { style: `width:${(100 * p) / total}%;background:${OP_COLORS[op]}`, title: `${op} ${p.toFixed(2)}` }))),
+    h('div', { class: 'legend' }, ...all.map(([op, p]) =>
+      h('span', {}, h('i', { class: 'dot', style: `background:${OP_COLORS[op]}` }), `${op} `, h('b', {}, p.toFixed(2))))),
     h('p', { class: over ? 'hint error' : 'hint' }, over
       ? `The probabilities sum to ${sum.toFixed(2)}; lower them to 1 or less.`
       : parts.length === 0 ? 'Switch on at least one op.' : 'Each batch gets exactly one op, drawn with these odds.'));

@@ -176,7 +176,7 @@ describe('demo page', () => {
         expect(paramsToJSON(params)).toEqual(paramsToJSON(expected));
         if (op !== 'mixup') expect(await page.getByTestId('box').count()).toBeGreaterThan(0);
         if (op === 'resizemix' && backend === 'webgl2') {
-          await page.evaluate(() => document.querySelector('.controls')!.scrollTo(0, 0));
+          await page.evaluate(() => { scrollTo(0, 0); document.querySelector('.controls')!.scrollTo(0, 0); });
           await page.screenshot({ path: join(ARTIFACTS, 'demo.png'), fullPage: true });
         }
       });
