@@ -7,10 +7,11 @@
  * `body[data-state]` ('busy' from a request until its run is drawn, then 'ready' or 'error') and
  * `body[data-runs]` (runs drawn so far) let tests wait for a run.
  */
-import { BatchMixError, createBatchMix, type BackendChoice, type BackendName, type BatchMix, type MixParams } from '../src/index.js';
+import { BatchMixError, createBatchMix, type BackendName, type BatchMix, type MixParams } from '../src/index.js';
 import { buildControls, renderThumbs, type Hooks } from './controls.js';
 import { byId, fill, h } from './dom.js';
 import { batchOf, fileImages, sampleImages, type DemoImage } from './images.js';
+import { mixerFor } from './mixers.js';
 import { showParams, wireParams } from './params-view.js';
 import { initialState, optionsOf } from './state.js';
 import { renderTiming, timeCalls, TIMED, type Timing } from './timing.js';
@@ -22,23 +23,6 @@ let current: Awaited<ReturnType<typeof batchOf>> | undefined;
 let batchDirty = true;
 let replayParams: MixParams | undefined;
 let running = false, pending = false, runs = 0;
-
-/** Appliers, one per backend choice, for the current class count and label smoothing. */
-const mixers = new Map<string, Promise<BatchMix>>();
-function mixerFor(backend: BackendChoice, numClasses: number): Promise<BatchMix> {
-  const suffix = `|${numClasses}|${state.labelSmoothing}`;
-  for (const [key, m] of mixers) {
-    if (!key.endsWith(suffix)) { mixers.delete(key); m.then((x) => x.dispose(), () => {}); }
-  }
-  const key = backend + suffix;
-  let m = mixers.get(key);
-  if (!m) {
-    m = createBatchMix({ numClasses, augments: { op: 'mixup', alpha: 1 }, labelSmoothing: state.labelSmoothing, backend });
-    mixers.set(key, m);
-    m.catch(() => mixers.delete(key));
-  }
-  return m;
-}
 
 function showError(e: unknown): void {
   const code = e instanceof BatchMixError ? e.code : 'ERROR';
@@ -62,7 +46,7 @@ async function timeAll(run: NonNullable<typeof current>, p: MixParams, inUse: Ba
   renderTiming(el, times, inUse);
   for (const b of TIMED) {
     try {
-      const t = await timeCalls(await mixerFor(b, run.names.length), run.batch, run.labels, p, () => pending);
+      const t = await timeCalls(await mixerFor(b, run.names.length, state.labelSmoothing), run.batch, run.labels, p, () => pending);
       if (t === null) return;
       times[b] = t;
     } catch (e) {
@@ -88,7 +72,7 @@ async function runOnce(): Promise<void> {
       params = sampler.sample(batch.shape, batch.layout);
       sampler.dispose();
     }
-    const mix = await mixerFor(state.backend, names.length);
+    const mix = await mixerFor(state.backend, names.length, state.labelSmoothing);
     const t0 = performance.now();
     const out = await mix.apply(batch, labels, params);
     const ms = performance.now() - t0;
