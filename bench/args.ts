@@ -18,6 +18,9 @@ export const USAGE = `usage: node dist/bench/run.js [options]
   --max-runs K        at most (default 21)
   --budget-ms T       timed milliseconds to aim for per implementation and case (default 300)`;
 
+/** A bad command line (the entry prints the usage with it). */
+export class UsageError extends Error {}
+
 export interface CliOptions extends BenchOptions {
   json: string | null;
   outDir: string | null;
@@ -26,13 +29,13 @@ export interface CliOptions extends BenchOptions {
 
 function list<T extends string>(flag: string, value: string, allowed: readonly T[]): T[] {
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const it of items) if (!allowed.includes(it as T)) throw new Error(`${flag}: unknown '${it}' (expected ${allowed.join(', ')})`);
+  for (const it of items) if (!allowed.includes(it as T)) throw new UsageError(`${flag}: unknown '${it}' (expected ${allowed.join(', ')})`);
   return items as T[];
 }
 
 function positiveInt(flag: string, value: string): number {
   const v = Number(value);
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${flag}: expected a positive integer, got '${value}'`);
+  if (!Number.isInteger(v) || v < 1) throw new UsageError(`${flag}: expected a positive integer, got '${value}'`);
   return v;
 }
 
@@ -50,7 +53,7 @@ export function parseArgs(argv: readonly string[], log: (line: string) => void):
     const flag = argv[k];
     const value = (): string => {
       const v = argv[++k];
-      if (v === undefined) throw new Error(`${flag}: a value is missing`);
+      if (v === undefined) throw new UsageError(`${flag}: a value is missing`);
       return v;
     };
     switch (flag) {
@@ -71,12 +74,12 @@ export function parseArgs(argv: readonly string[], log: (line: string) => void):
       case '--min-runs': o.minRuns = positiveInt(flag, value()); break;
       case '--max-runs': o.maxRuns = positiveInt(flag, value()); break;
       case '--budget-ms': o.budgetMs = Number(value()); break;
-      default: throw new Error(`unknown option '${flag}'`);
+      default: throw new UsageError(`unknown option '${flag}'`);
     }
   }
   if (quick && o.impls === null) o.impls = ['wasm', 'wasm-copy', 'js', 'webgl2', 'webgl2-gpu', 'plain-js', 'tfjs-wasm', 'torch-1t', 'torch-2t'];
-  if (o.maxRuns < o.minRuns) throw new Error(`--max-runs (${o.maxRuns}) must be ≥ --min-runs (${o.minRuns})`);
-  if (!(o.budgetMs >= 0)) throw new Error('--budget-ms: expected a number ≥ 0');
-  if (o.size < 8) throw new Error(`--size: expected ≥ 8 (the boxes need room), got ${o.size}`);
+  if (o.maxRuns < o.minRuns) throw new UsageError(`--max-runs (${o.maxRuns}) must be ≥ --min-runs (${o.minRuns})`);
+  if (!(o.budgetMs >= 0)) throw new UsageError('--budget-ms: expected a number ≥ 0');
+  if (o.size < 8) throw new UsageError(`--size: expected ≥ 8 (the boxes need room), got ${o.size}`);
   return o;
 }

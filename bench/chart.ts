@@ -1,11 +1,12 @@
 /**
  * bench/chart.svg: "% of the memory bound" per implementation and case, as a dot plot. One row per
  * case (grouped by batch size and format), one coloured dot per implementation, a log-scale x axis
- * (the peers span four decades), a dashed line at 100 % and a grey tick at the wasm target of each row.
+ * (the peers span four decades), a dashed line at 100 % and a grey tick at the wasm target of each row;
+ * the wasm dot is drawn last, outlined.
  */
 import { FORMATS, type CaseOp, type Format } from './cases.js';
 import type { BenchRecord, BenchResult } from './record.js';
-import { pctTarget } from './targets.js';
+import { pctTarget, TARGET_IMPL } from './targets.js';
 
 const COLORS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b2182b', '#666666', '#8dd3c7'];
 const ROW = 16;
@@ -66,8 +67,10 @@ export function svgChart(res: BenchResult): string {
     out.push(`<line x1="${LEFT}" x2="${LEFT + PLOT}" y1="${y + 8}" y2="${y + 8}" stroke="#eee"/>`);
     const t = x(pctTarget(row.op, row.dtype));
     out.push(`<line x1="${t}" x2="${t}" y1="${y + 2}" y2="${y + 14}" stroke="#999" stroke-width="2"><title>wasm target ${pctTarget(row.op, row.dtype)} %</title></line>`);
-    for (const r of row.recs) {
-      out.push(`<circle cx="${x(r.pctOfBound!).toFixed(1)}" cy="${y + 8}" r="4.5" fill="${color(r.impl)}" fill-opacity="0.85"><title>${esc(`${r.impl}: ${r.pctOfBound!.toFixed(2)} % (${r.msMedian.toPrecision(3)} ms)`)}</title></circle>`);
+    // The target implementation last (on top), outlined.
+    for (const r of [...row.recs.filter((q) => q.impl !== TARGET_IMPL), ...row.recs.filter((q) => q.impl === TARGET_IMPL)]) {
+      const ring = r.impl === TARGET_IMPL ? ' stroke="black" stroke-width="1.2"' : '';
+      out.push(`<circle cx="${x(r.pctOfBound!).toFixed(1)}" cy="${y + 8}" r="4.5" fill="${color(r.impl)}" fill-opacity="0.85"${ring}><title>${esc(`${r.impl}: ${r.pctOfBound!.toFixed(2)} % (${r.msMedian.toPrecision(3)} ms)`)}</title></circle>`);
     }
     y += ROW;
   }

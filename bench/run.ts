@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, USAGE } from './args.js';
+import { parseArgs, USAGE, UsageError } from './args.js';
 import { svgChart } from './chart.js';
 import { runBench } from './harness.js';
 import type { BenchResult } from './record.js';
@@ -43,7 +43,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.exitCode = r && r.records.some((x) => !x.agrees) ? 1 : 0;
     },
     (e: unknown) => {
-      process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+      if (e instanceof UsageError) process.stderr.write(`bench: ${e.message}\n${USAGE}\n`);
+      else process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 2;
     },
   );

@@ -39,7 +39,7 @@ class Bridge {
   readonly files = { input: join(tmpdir(), `batchmix-bench-${process.pid}-in.bin`), output: join(tmpdir(), `batchmix-bench-${process.pid}-out.bin`) };
 
   constructor(python: string) {
-    this.child = spawn(python, [scriptPath()], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(python, ['-B', scriptPath()], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const fail = (why: string): void => {
