@@ -24,7 +24,12 @@ beforeAll(async () => {
   wasm = await createWasmBackend();
 });
 
-/** Runs a case out of place and in place on wasm and checks both against the oracle. */
+/**
+ * Runs a case on wasm and checks it against the oracle: out of place and in place on plain arrays
+ * (these run in one scratch batch, through the in-place kernels), then with the input resident in
+ * wasm memory (allocBatch): into a plain array and into a resident one (the out-of-place kernels),
+ * and in place. Out of place, the input is left as it was.
+ */
 async function check(c: Case, what: string): Promise<number> {
   const want = await expected(c);
   const src = c.batch.data.slice();
@@ -35,6 +40,20 @@ async function check(c: Case, what: string): Promise<number> {
   let differ = compare(c, dst, want, `${what} (out of place)`);
   await runCase(wasm, c, src, src);
   differ += compare(c, src, want, `${what} (in place)`);
+  const resident = () => wasm.allocBatch(c.batch.shape, c.batch.layout, c.geom.dtype);
+  const [a, b] = [resident(), resident()];
+  a.data.set(before);
+  b.data.fill(7);
+  const plain = before.slice().fill(7);
+  await runCase(wasm, c, a.data, plain);
+  differ += compare(c, plain, want, `${what} (resident → plain)`);
+  await runCase(wasm, c, a.data, b.data);
+  differ += compare(c, b.data, want, `${what} (resident → resident)`);
+  expect(Array.from(a.data), `${what}: a resident src is left untouched`).toEqual(Array.from(before));
+  await runCase(wasm, c, a.data, a.data);
+  differ += compare(c, a.data, want, `${what} (resident, in place)`);
+  wasm.freeBatch(a);
+  wasm.freeBatch(b);
   return differ;
 }
 
