@@ -3,17 +3,18 @@
  * the browser allows it: each image goes to a texture with texImage2D straight from the ImageBitmap,
  * canvas, OffscreenCanvas or <img> (an ImageData is CPU data already), and a shader
  * (pack-image.frag.ts) resizes and packs it into the batch's layer. The result feeds
- * `backend.run(...)`; `backend.readBatch(...)` reads it back only when asked.
+ * `mix.gpu().apply(...)`; `mix.gpu().read(...)` reads it back only when asked.
  */
-import type { GpuBatch, WebGL2Backend } from '../backends/webgl2/index.js';
+import type { GpuBatch } from '../backends/webgl2/index.js';
 import { prepareState, releaseState } from '../backends/webgl2/state.js';
+import type { GpuMix } from '../gpu.js';
 import { fail } from '../errors.js';
 import { PACK_IMAGE_FRAG } from './pack-image.frag.js';
 import { planImages, type ImageItem, type ImagesToBatchOptions } from './plan.js';
 import { isSecurityError, taintedError, UNREADABLE, type ImageSource } from './sources.js';
 
-/** What this needs of the webgl2 backend. */
-export type GpuImageTarget = Pick<WebGL2Backend, 'gl' | 'allocGpuBatch' | 'releaseBatch'>;
+/** Where the batch goes: `mix.gpu()` of a batchmix instance on webgl2 (or anything with these three). */
+export type GpuImageTarget = Pick<GpuMix, 'gl' | 'alloc' | 'release'>;
 
 interface Packer {
   readonly program: WebGLProgram;
@@ -77,20 +78,20 @@ function upload(gl: WebGL2RenderingContext, item: ImageItem, source: ImageSource
 }
 
 /**
- * Packs the images into a new GpuBatch of `backend` (shape, layout, dtype and channels as in
+ * Packs the images into a new GpuBatch of `target` (shape, layout, dtype and channels as in
  * imagesToBatch, plan.ts). Opaque images that are W×H already give imagesToBatch's values bit for
  * bit (translucent ones keep their exact colour here, where the 2D canvas premultiplies); resized
  * ones use the GPU's bilinear filter (imagesToBatch: the browser's drawImage), so they may differ
  * slightly. Errors: those of planImages; UNREADABLE for a tainted source; CONTEXT_LOST,
  * OUT_OF_MEMORY or INTERNAL for a GL failure (the batch is then released).
  */
-export async function imagesToGpuBatch(backend: GpuImageTarget, images: readonly ImageSource[], options: ImagesToBatchOptions = {}): Promise<GpuBatch> {
+export async function imagesToGpuBatch(target: GpuImageTarget, images: readonly ImageSource[], options: ImagesToBatchOptions = {}): Promise<GpuBatch> {
   const plan = await planImages('imagesToGpuBatch', images, options);
-  const gl = backend.gl;
+  const gl = target.gl;
   if (gl.isContextLost()) fail('CONTEXT_LOST', 'imagesToGpuBatch: the WebGL2 context is lost');
   const p = await packerFor(gl);
   const g = plan.geom;
-  const batch = backend.allocGpuBatch(plan.shape, g.layout, g.dtype);
+  const batch = target.alloc(plan.shape, g.layout, g.dtype);
   const tex = gl.createTexture();
   try {
     prepareState(gl);
@@ -122,7 +123,7 @@ export async function imagesToGpuBatch(backend: GpuImageTarget, images: readonly
     if (err !== gl.NO_ERROR) fail('INTERNAL', `imagesToGpuBatch: GL error 0x${err.toString(16)} while packing the images`);
     return batch;
   } catch (e) {
-    backend.releaseBatch(batch);
+    target.release(batch);
     throw e;
   } finally {
     gl.bindTexture(gl.TEXTURE_2D, null);
