@@ -6,8 +6,7 @@
  * ResizeMix all five interpolation modes (the planner's taps) and random taps.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KernelBackend } from '../src/backends/backend.js';
-import { createWasmBackend } from '../src/backends/wasm/index.js';
+import { createWasmBackend, type WasmBackend } from '../src/backends/wasm/index.js';
 import { halves } from '../src/backends/wasm/taps.js';
 import { axisTaps, resizeTapsFor } from '../src/plan/taps.js';
 import type { Layout } from '../src/types.js';
@@ -19,7 +18,7 @@ const LAYOUTS: readonly Layout[] = ['NCHW', 'NHWC'];
 const CHANNELS = [1, 3, 4, 5] as const;
 const SIZES: readonly [number, number][] = [[1, 1], [1, 17], [3, 5], [5, 7], [2, 13], [4, 16], [6, 9], [9, 3], [8, 22]];
 
-let wasm: KernelBackend;
+let wasm: WasmBackend;
 beforeAll(async () => {
   wasm = await createWasmBackend();
 });

@@ -76,6 +76,20 @@ describe('zero-copy batches', () => {
     wasm.dispose();
   });
 
+  it('jobs on a resident batch do not grow the memory: views taken before the job stay live', async () => {
+    const wasm = await createWasmBackend();
+    for (const op of ['blend', 'paste', 'resizePaste'] as const) {
+      const c = caseFor(op, 'float32', 4, 3, 60, 70);
+      const batch = wasm.allocBatch(c.batch.shape, 'NHWC', 'float32');
+      const view = batch.data;
+      view.set(c.batch.data);
+      await runCase(wasm, c, view, view);
+      expect(view.length, `${op}: the view is still attached`).toBe(c.batch.data.length);
+      compare(c, view, await expected(c), `${op} resident in place`);
+    }
+    wasm.dispose();
+  });
+
   describe.each(['blend', 'paste', 'resizePaste'] as const)('%s with resident and plain arrays', (op) => {
     it.each(['float32', 'uint8'] as const)('%s: every combination, in place and out of place', async (dtype) => {
       const wasm = await createWasmBackend();

@@ -64,6 +64,20 @@ export class Arena {
     return ptr;
   }
 
+  /**
+   * Grows the memory now, if needed and allowed, so that `bytes` more can be allocated above the
+   * last block without growing later (growing detaches views). Best effort: returns false when the
+   * limit or the engine refuses, and nothing changes.
+   */
+  reserve(bytes: number): boolean {
+    try {
+      this.ensure(this.top + Math.max(16, align16(bytes)) + SLACK, bytes, 'a reserve');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Returns a block to the arena; unknown pointers (already released) are ignored. */
   release(ptr: number): void {
     const size = this.sizes.get(ptr);

@@ -3,6 +3,8 @@
  * the memory, made again whenever the memory has grown (growing detaches the old buffer), so a
  * caller who reads `batch.data` when it needs it always gets a live view. Jobs on these views run
  * where the data is. A freed batch, or any batch after dispose, throws when its data is read.
+ * Each allocation also reserves room for one job's temporaries on the batch (an image, the resize
+ * rows and taps), so that jobs on it do not grow the memory and views taken before a job stay live.
  */
 import type { DType, ImageBatch, Layout, PixelData } from '../../types.js';
 import { fail } from '../../errors.js';
@@ -23,6 +25,7 @@ export class ResidentBatches {
     const length = g.n * g.sn;
     const Ctor = dtype === 'float32' ? Float32Array : Uint8Array;
     const ptr = this.arena.alloc(length * Ctor.BYTES_PER_ELEMENT, `allocBatch [${shape.join(', ')}] ${dtype}`);
+    this.arena.reserve(g.sn * Ctor.BYTES_PER_ELEMENT + 24 * g.w * g.c + 64 * (g.h + g.w) + 65536);
     const { memory, live } = this;
     let view: PixelData = new Ctor(memory.buffer, ptr, length);
     view.fill(0);
