@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'BAD_SHAPE' // shape not 4 positive integers, N/C/H/W = 0, data length does not match the shape
   | 'BAD_LAYOUT' // layout is not 'NCHW' or 'NHWC'
   | 'BAD_DTYPE' // data is not a Float32Array, Uint8Array or Uint8ClampedArray (or out's dtype differs)
+  | 'BAD_IMAGE' // a browser image that cannot be read: tainted (cross-origin), detached, broken or not loaded
   | 'BAD_LABELS' // ids out of range or non-integer, soft labels with the wrong K, wrong length
   | 'BAD_PARAMS' // params' index, lam or boxes of the wrong length, type or range; unknown op
   | 'EMPTY_RANGE' // minmax whose integer range is empty for this image size

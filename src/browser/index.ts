@@ -5,7 +5,7 @@
  * so it is safe in Node and in workers; the functions need a browser or a worker.
  */
 export { FITS, type Fit } from './fit.js';
-export { UNREADABLE, type ImageSource } from './sources.js';
+export type { ImageSource } from './sources.js';
 export type { ImagesToBatchOptions } from './plan.js';
 export { imagesToBatch } from './to-batch.js';
 export { imagesToGpuBatch, type GpuImageTarget } from './to-gpu.js';

@@ -50,7 +50,7 @@ function checkSize(where: string, size: unknown): { width: number; height: numbe
  * Checks `options` and `images` and plans the batch: shape [N, H, W, C] (NHWC) or [N, C, H, W]
  * (NCHW), and for each image its fit rectangles into W×H.
  * Errors: BAD_SHAPE (no images, a 0×0 image, a size mismatch under fit 'reject', a bad size),
- * UNREADABLE (sources.ts), BAD_LAYOUT, BAD_DTYPE, BAD_OPTIONS.
+ * 'BAD_IMAGE' (sources.ts), BAD_LAYOUT, BAD_DTYPE, BAD_OPTIONS.
  */
 export async function planImages(where: string, images: readonly ImageSource[], options: ImagesToBatchOptions): Promise<ImagePlan> {
   if (!Array.isArray(images) || images.length === 0) {

@@ -5,7 +5,7 @@
  */
 import { fail } from '../errors.js';
 import type { ImageItem } from './plan.js';
-import { isSecurityError, taintedError, UNREADABLE, type ImageSource } from './sources.js';
+import { isSecurityError, taintedError, type ImageSource } from './sources.js';
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
@@ -29,7 +29,7 @@ export function scratchContext(W: number, H: number): Context2D {
  * rectangles of `item` (plan.ts, fit.ts). Resampling, when the size differs, is the browser's
  * `drawImage` with imageSmoothingQuality 'high'. Translucent pixels go through the canvas's premultiplied storage
  * (their colour may round); opaque ones are read exactly. A cross-origin image without CORS fails
- * with the UNREADABLE code (the browser's SecurityError is kept as the cause), as does any other
+ * with the 'BAD_IMAGE' code (the browser's SecurityError is kept as the cause), as does any other
  * source the browser refuses to draw.
  */
 export async function readRgba(item: ImageItem, source: ImageSource, W: number, H: number, ctx: Context2D | undefined): Promise<ImageData> {
@@ -48,7 +48,7 @@ export async function readRgba(item: ImageItem, source: ImageSource, W: number, 
     return ctx.getImageData(0, 0, W, H);
   } catch (e) {
     if (isSecurityError(e)) taintedError(where, e);
-    return fail(UNREADABLE, `${where}: the browser cannot draw this ${info.kind}: ${(e as Error).message}`, e);
+    return fail('BAD_IMAGE', `${where}: the browser cannot draw this ${info.kind}: ${(e as Error).message}`, e);
   } finally {
     owned?.close();
   }

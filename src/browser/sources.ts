@@ -4,18 +4,10 @@
  * BatchMixError before any pixel is touched. Safe to import in Node and in workers: every DOM class
  * is looked up on `globalThis` at call time.
  */
-import { describe, fail, type ErrorCode } from '../errors.js';
+import { describe, fail } from '../errors.js';
 
 /** What `imagesToBatch` reads. HTMLImageElement and HTMLCanvasElement exist on the main thread only. */
 export type ImageSource = ImageData | ImageBitmap | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas;
-
-/**
- * The code for a source whose pixels cannot be read at all (cross-origin and tainted, a closed
- * ImageBitmap, a broken <img>, a value that is no image). errors.ts has no code for this yet; the
- * proposal is a new 'BAD_IMAGE'. Until then 'BAD_DTYPE' ("the data is not pixel data we can read")
- * is the closest; this constant is the one place to change.
- */
-export const UNREADABLE: ErrorCode = 'BAD_DTYPE';
 
 /** The DOM class `name` on this thread, or undefined (Node, or a worker for HTMLImageElement). */
 function domClass(name: string): (abstract new (...args: never[]) => unknown) | undefined {
@@ -31,11 +23,11 @@ function isA(value: unknown, name: string): boolean {
 export type SourceKind = 'ImageData' | 'ImageBitmap' | 'HTMLImageElement' | 'HTMLCanvasElement' | 'OffscreenCanvas';
 const KINDS: readonly SourceKind[] = ['ImageData', 'ImageBitmap', 'HTMLImageElement', 'HTMLCanvasElement', 'OffscreenCanvas'];
 
-/** The kind of a source, or UNREADABLE naming what arrived. */
+/** The kind of a source, or 'BAD_IMAGE' naming what arrived. */
 export function kindOf(where: string, source: unknown): SourceKind {
   const kind = KINDS.find((k) => isA(source, k));
   if (kind === undefined) {
-    fail(UNREADABLE, `${where} must be an ImageData, ImageBitmap, HTMLImageElement, HTMLCanvasElement or OffscreenCanvas, got ${describe(source)}`);
+    fail('BAD_IMAGE', `${where} must be an ImageData, ImageBitmap, HTMLImageElement, HTMLCanvasElement or OffscreenCanvas, got ${describe(source)}`);
   }
   return kind;
 }
@@ -50,7 +42,7 @@ export interface SourceInfo {
 /**
  * Checks one source and returns its kind and size. An <img> is awaited (`decode()`) first, so a
  * still-loading image is read once loaded and a broken one fails here.
- * Errors: UNREADABLE for a wrong type, a closed ImageBitmap or an <img> that cannot be decoded;
+ * Errors: 'BAD_IMAGE' for a wrong type, a closed ImageBitmap or an <img> that cannot be decoded;
  * BAD_SHAPE for a source with a zero width or height.
  */
 export async function inspectSource(where: string, source: unknown): Promise<SourceInfo> {
@@ -61,14 +53,14 @@ export async function inspectSource(where: string, source: unknown): Promise<Sou
       await img.decode();
     } catch (e) {
       const src = img.currentSrc || img.src;
-      fail(UNREADABLE, `${where}: the <img> ${src ? `from ${JSON.stringify(src.slice(0, 120))} ` : 'with no src '}cannot be decoded (broken, missing or not an image): ${(e as Error).message}`, e);
+      fail('BAD_IMAGE', `${where}: the <img> ${src ? `from ${JSON.stringify(src.slice(0, 120))} ` : 'with no src '}cannot be decoded (broken, missing or not an image): ${(e as Error).message}`, e);
     }
     return sized(where, kind, img.naturalWidth, img.naturalHeight);
   }
   const { width, height } = source as { width: number; height: number };
   // A closed ImageBitmap reports 0×0; createImageBitmap never makes an empty one, so 0×0 means closed.
   if (kind === 'ImageBitmap' && width === 0 && height === 0) {
-    fail(UNREADABLE, `${where}: the ImageBitmap is detached (close() was called, or it was transferred to another thread); create a new one`);
+    fail('BAD_IMAGE', `${where}: the ImageBitmap is detached (close() was called, or it was transferred to another thread); create a new one`);
   }
   return sized(where, kind, width, height);
 }
@@ -85,10 +77,10 @@ export function isSecurityError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'SecurityError';
 }
 
-/** The UNREADABLE error for a tainted (cross-origin, no CORS) source, with the fix. */
+/** The 'BAD_IMAGE' error for a tainted (cross-origin, no CORS) source, with the fix. */
 export function taintedError(where: string, cause: unknown): never {
   fail(
-    UNREADABLE,
+    'BAD_IMAGE',
     `${where} is a cross-origin image without CORS, so the browser does not let scripts read its pixels (the canvas is tainted); ` +
       `serve it with Access-Control-Allow-Origin and set img.crossOrigin = 'anonymous' before setting src (or fetch it and use createImageBitmap)`,
     cause,

@@ -11,7 +11,7 @@ import type { ImageSource } from './sources.js';
  * Reads every image at the batch size W×H (plan.ts) and packs it into a new batch. Pixel (y, x) of
  * image i, channel c, is the byte RGBA[c] (C = 3, 4) or ⌊(299·R + 587·G + 114·B + 500) / 1000⌋
  * (C = 1); float32 batches hold byte / 255. Resampling is the browser's drawImage (read.ts).
- * Errors: those of planImages, and UNREADABLE for a source the browser refuses to read (tainted).
+ * Errors: those of planImages, and 'BAD_IMAGE' for a source the browser refuses to read (tainted).
  */
 export async function imagesToBatch(images: readonly ImageSource[], options: ImagesToBatchOptions = {}): Promise<ImageBatch> {
   const plan = await planImages('imagesToBatch', images, options);

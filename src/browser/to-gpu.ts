@@ -2,16 +2,16 @@
  * Browser images → a GPU-resident batch of the webgl2 backend, with no detour through the CPU where
  * the browser allows it: each image goes to a texture with texImage2D straight from the ImageBitmap,
  * canvas, OffscreenCanvas or <img> (an ImageData is CPU data already), and a shader
- * (pack-image.frag.ts) resizes and packs it into the batch's layer. The result feeds
+ * (glsl/pack-image.frag) resizes and packs it into the batch's layer. The result feeds
  * `mix.gpu().apply(...)`; `mix.gpu().read(...)` reads it back only when asked.
  */
 import type { GpuBatch } from '../backends/webgl2/index.js';
 import { prepareState, releaseState } from '../backends/webgl2/state.js';
 import type { GpuMix } from '../gpu.js';
 import { fail } from '../errors.js';
-import { PACK_IMAGE_FRAG } from './pack-image.frag.js';
+import { SHADERS } from '../generated/shaders.js';
 import { planImages, type ImageItem, type ImagesToBatchOptions } from './plan.js';
-import { isSecurityError, taintedError, UNREADABLE, type ImageSource } from './sources.js';
+import { isSecurityError, taintedError, type ImageSource } from './sources.js';
 
 /** Where the batch goes: `mix.gpu()` of a batchmix instance on webgl2 (or anything with these three). */
 export type GpuImageTarget = Pick<GpuMix, 'gl' | 'alloc' | 'release'>;
@@ -34,7 +34,7 @@ async function packerFor(gl: WebGL2RenderingContext): Promise<Packer> {
   if (cached && gl.isProgram(cached.program)) return cached;
   const { SHADERS } = await import('../generated/shaders.js');
   const program = gl.createProgram()!;
-  for (const [type, text] of [[gl.VERTEX_SHADER, SHADERS['fullscreen.vert']], [gl.FRAGMENT_SHADER, PACK_IMAGE_FRAG]] as const) {
+  for (const [type, text] of [[gl.VERTEX_SHADER, SHADERS['fullscreen.vert']], [gl.FRAGMENT_SHADER, SHADERS['pack-image.frag']]] as const) {
     const s = gl.createShader(type)!;
     gl.shaderSource(s, text);
     gl.compileShader(s);
@@ -62,13 +62,13 @@ async function packerFor(gl: WebGL2RenderingContext): Promise<Packer> {
   return packer;
 }
 
-/** Uploads one image into the bound TEXTURE_2D as RGBA8 (UNREADABLE when the browser refuses). */
+/** Uploads one image into the bound TEXTURE_2D as RGBA8 ('BAD_IMAGE' when the browser refuses). */
 function upload(gl: WebGL2RenderingContext, item: ImageItem, source: ImageSource): void {
   try {
     gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, gl.RGBA, gl.UNSIGNED_BYTE, source as TexImageSource);
   } catch (e) {
     if (isSecurityError(e)) taintedError(item.where, e);
-    fail(UNREADABLE, `${item.where}: WebGL cannot upload this ${item.info.kind}: ${(e as Error).message}`, e);
+    fail('BAD_IMAGE', `${item.where}: WebGL cannot upload this ${item.info.kind}: ${(e as Error).message}`, e);
   }
   const filter = item.exact ? gl.NEAREST : gl.LINEAR;
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, filter);
@@ -82,7 +82,7 @@ function upload(gl: WebGL2RenderingContext, item: ImageItem, source: ImageSource
  * imagesToBatch, plan.ts). Opaque images that are W×H already give imagesToBatch's values bit for
  * bit (translucent ones keep their exact colour here, where the 2D canvas premultiplies); resized
  * ones use the GPU's bilinear filter (imagesToBatch: the browser's drawImage), so they may differ
- * slightly. Errors: those of planImages; UNREADABLE for a tainted source; CONTEXT_LOST,
+ * slightly. Errors: those of planImages; 'BAD_IMAGE' for a tainted source; CONTEXT_LOST,
  * OUT_OF_MEMORY or INTERNAL for a GL failure (the batch is then released).
  */
 export async function imagesToGpuBatch(target: GpuImageTarget, images: readonly ImageSource[], options: ImagesToBatchOptions = {}): Promise<GpuBatch> {

@@ -1,10 +1,4 @@
-/**
- * The fragment shader of the GPU image path (to-gpu.ts), as text. It belongs in glsl/pack-image.frag
- * beside the kernels (STYLE 5: shaders are files), where scripts/build-assets.mjs would inline it
- * into SHADERS; it lives here until that folder's owner takes it. Uniforms only: no value is ever
- * spliced into this source.
- */
-export const PACK_IMAGE_FRAG = `#version 300 es
+#version 300 es
 // pack-image: one browser image, uploaded as it is into an RGBA8 TEXTURE_2D (texImage2D straight
 // from the ImageBitmap, canvas, <img> or ImageData), written into one layer of a GpuBatch in the
 // batch packing (src/backends/webgl2/packing.ts): element e of the sample is component e mod 4 of
@@ -58,4 +52,3 @@ void main() {
   int e = 4 * (p.y * u_texW + p.x);
   o_texel = uvec4(element(e), element(e + 1), element(e + 2), element(e + 3));
 }
-`;
