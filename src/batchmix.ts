@@ -100,7 +100,8 @@ class Mixer implements BatchMix {
     if (options.inPlace && options.out) fail('BAD_PARAMS', `apply (${p.op}): give options.inPlace or options.out, not both`);
     const dst = options.inPlace ? src : options.out ? checkOut(`apply (${p.op})`, options.out, g, src) : newLike(src);
     await this.dispatch(p, src, dst, g);
-    const images: ImageBatch = options.out && !options.inPlace ? options.out : { data: dst, shape: batch.shape, layout: batch.layout };
+    // In place the caller's batch is the result (its `data` may be a getter that follows wasm memory growth).
+    const images: ImageBatch = options.inPlace ? batch : options.out ? options.out : { data: dst, shape: batch.shape, layout: batch.layout };
     return { images, labels: mixed };
   }
 
