@@ -26,6 +26,7 @@ export interface Active {
   agrees: boolean;
 }
 
+/** The case's input, params and bytes, and the js oracle's output (always out of place: in place gives the same). */
 export async function caseInput(c: Case, oracle: BatchMix): Promise<{ x: CaseInput; ref: ArrayLike<number> }> {
   const info = caseInfo(c);
   const input = makeInput(c);
@@ -60,6 +61,7 @@ export async function activate(impl: Impl, x: CaseInput, ref: ArrayLike<number>,
   };
 }
 
+/** The record of one implementation in one case: medians, GB/s = bytes / median, % of bound = bound ms / median. */
 export function recordOf(a: Active, x: CaseInput, oracleChecksum: number, boundMs: number | null): BenchRecord {
   const { c, info } = x;
   const msMedian = median(a.times);

@@ -74,6 +74,7 @@ export interface BenchResult {
   skips: Skip[];
 }
 
+/** The median of a non-empty list (the mean of the middle two for an even count). */
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;

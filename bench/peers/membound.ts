@@ -10,6 +10,7 @@
  */
 import { inProcessRunner, type CaseInput, type Impl, type Runner } from './types.js';
 
+/** The 'bound' row (see the file comment). */
 export function memoryBound(): Impl {
   return {
     name: 'bound',

@@ -21,6 +21,7 @@ export interface Strides {
   readonly sx: number;
 }
 
+/** Element strides of a case's batch: NCHW (c·S², S², S, 1) or NHWC (S²·c, 1, S·c, c) for S×S images. */
 export function stridesOf(info: CaseInfo, size: number): Strides {
   const { c } = info;
   return info.layout === 'NCHW'
@@ -75,6 +76,7 @@ function newLike(data: PixelData, length = data.length): PixelData {
   return new (data.constructor as new (n: number) => PixelData)(length);
 }
 
+/** The 'plain-js' row (see the file comment). */
 export function plainJs(): Impl {
   return {
     name: 'plain-js',

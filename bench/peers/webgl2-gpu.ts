@@ -10,6 +10,7 @@ import { createBatchMix, type BatchMix, type GpuMix } from '../../src/index.js';
 import type { Case, CaseInfo } from '../cases.js';
 import { inProcessRunner, type CaseInput, type Impl, type Runner } from './types.js';
 
+/** The 'webgl2-gpu' row (see the file comment). */
 export function webgl2Gpu(): Impl {
   let mix: BatchMix | undefined;
   let gpu: GpuMix | undefined;
