@@ -8,7 +8,7 @@
  * `clamp(floor(v + 0.5), 0, 255)` (simd.ts). dst may equal a or b (in place): every element is
  * read before it is written. Pointers need no alignment. 16 elements per SIMD step, scalar tail.
  */
-import { highF32, lowF32, packU8, roundHalfUp, roundU8 } from './simd';
+import { BIAS_V, HALF_V, highF32, konst, lowF32, MAGIC_V, packU8, roundHalfUp, roundU8 } from './simd';
 
 // @ts-ignore: decorator
 @inline function mix(a: v128, b: v128, vl: v128, vm: v128): v128 {
@@ -42,18 +42,17 @@ export function blendU8(dst: usize, a: usize, b: usize, count: i32, lam: f32, ml
   const vl = f32x4.splat(lam);
   const vm = f32x4.splat(mlam);
   let i = 0;
+  const half = konst(HALF_V), magic = konst(MAGIC_V), bias = konst(BIAS_V);
   for (; i + 16 <= count; i += 16) {
     const o = <usize>i;
-    const va = v128.load(a + o);
-    const vb = v128.load(b + o);
-    const al = i16x8.extend_low_i8x16_u(va);
-    const ah = i16x8.extend_high_i8x16_u(va);
-    const bl = i16x8.extend_low_i8x16_u(vb);
-    const bh = i16x8.extend_high_i8x16_u(vb);
-    const r0 = roundHalfUp(mix(lowF32(al), lowF32(bl), vl, vm));
-    const r1 = roundHalfUp(mix(highF32(al), highF32(bl), vl, vm));
-    const r2 = roundHalfUp(mix(lowF32(ah), lowF32(bh), vl, vm));
-    const r3 = roundHalfUp(mix(highF32(ah), highF32(bh), vl, vm));
+    const al = v128.load8x8_u(a + o);
+    const ah = v128.load8x8_u(a + o, 8);
+    const bl = v128.load8x8_u(b + o);
+    const bh = v128.load8x8_u(b + o, 8);
+    const r0 = roundHalfUp(mix(lowF32(al), lowF32(bl), vl, vm), half, magic, bias);
+    const r1 = roundHalfUp(mix(highF32(al), highF32(bl), vl, vm), half, magic, bias);
+    const r2 = roundHalfUp(mix(lowF32(ah), lowF32(bh), vl, vm), half, magic, bias);
+    const r3 = roundHalfUp(mix(highF32(ah), highF32(bh), vl, vm), half, magic, bias);
     v128.store(dst + o, packU8(r0, r1, r2, r3));
   }
   for (; i < count; i++) {

@@ -10,7 +10,7 @@
  * T is the source type (f32, or u8 widened exactly). Byte offsets: ix = column·P·sizeof<T>.
  * This file: cols for interleaved pixels (P ≥ 2) and rows; resample-plane.ts: cols for P = 1.
  */
-import { load4, packU8, roundHalfUp, roundU8 } from './simd';
+import { BIAS_V, HALF_V, konst, load4, MAGIC_V, packU8, roundHalfUp, roundU8 } from './simd';
 
 /**
  * cols for pixels of P ≥ 2 interleaved channels: H[o·P + c] = Σ_b wx[o·k+b]·I[ix[o·k+b] + c],
@@ -64,6 +64,7 @@ export function colsPixels<T>(H: usize, row: usize, outW: i32, P: i32, k: i32, i
 export function rows<O>(out: usize, R: usize, first: bool, h0: usize, w0: f32, h1: usize, w1: f32, two: bool, count: i32): void {
   const v0 = f32x4.splat(w0);
   const v1 = f32x4.splat(w1);
+  const half = konst(HALF_V), magic = konst(MAGIC_V), bias = konst(BIAS_V);
   let x = 0;
   for (; x + 16 <= count; x += 16) {
     const o = <usize>x << 2;
@@ -72,7 +73,8 @@ export function rows<O>(out: usize, R: usize, first: bool, h0: usize, w0: f32, h
     const r2 = rows4(R, h0, v0, h1, v1, o + 32, first, two);
     const r3 = rows4(R, h0, v0, h1, v1, o + 48, first, two);
     if (sizeof<O>() == 1) {
-      v128.store(out + <usize>x, packU8(roundHalfUp(r0), roundHalfUp(r1), roundHalfUp(r2), roundHalfUp(r3)));
+      v128.store(out + <usize>x, packU8(roundHalfUp(r0, half, magic, bias), roundHalfUp(r1, half, magic, bias),
+        roundHalfUp(r2, half, magic, bias), roundHalfUp(r3, half, magic, bias)));
     } else {
       v128.store(out + o, r0);
       v128.store(out + o, r1, 16);

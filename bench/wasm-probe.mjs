@@ -1,6 +1,7 @@
 // Quick timing probe of the wasm backend on the cases of research/perf-anchors.md §2 (not the
 // project benchmark). Run after `npm run build` (or set BATCHMIX_DIST to another compiled tree):
 //   node bench/wasm-probe.mjs [N...]
+// PROBE_ONLY=<regex> keeps the cases whose "<batch> <op>" (e.g. "u8 RGBA mixup") matches.
 // Batches live in wasm memory (allocBatch): the zero-copy path. Prints ms per batch (median, min),
 // effective GB/s over the §2 byte counts, and the ratio to an in-process memcpy of the same batch;
 // then the same from CPU time (steadier when other processes share the cores).
@@ -34,10 +35,12 @@ function time(fn, warm = 3, reps = 11) {
   return { med: t[reps >> 1], min: t[0], cpu: (c.user + c.system) / 1000 / reps };
 }
 
+const only = process.env.PROBE_ONLY ? new RegExp(process.env.PROBE_ONLY) : undefined;
 const wasm = await createWasmBackend();
 const ns = process.argv.slice(2).map(Number).filter(Boolean);
 for (const n of ns.length ? ns : [32, 128]) {
   for (const [name, layout, dtype, c] of [['f32 NCHW', 'NCHW', 'float32', 3], ['u8 RGBA', 'NHWC', 'uint8', 4], ['u8 RGB', 'NHWC', 'uint8', 3]]) {
+    if (only && !/^u8/.test(name) && /^u8/.test(only.source)) continue;
     const shape = layout === 'NCHW' ? [n, c, H, W] : [n, H, W, c];
     const geom = geometry(shape, layout, dtype);
     const a = wasm.allocBatch(shape, layout, dtype), b = wasm.allocBatch(shape, layout, dtype);
@@ -62,7 +65,7 @@ for (const n of ns.length ? ns : [32, 128]) {
     ];
     const memCpuGBs = (2 * B) / memcpy.cpu / 1e6;
     console.log(`N=${n} ${name}: B = ${(B / 1e6).toFixed(2)} MB, memcpy ${memcpy.med.toFixed(3)} ms = ${memGBs.toFixed(1)} GB/s (cpu ${memcpy.cpu.toFixed(3)} ms = ${memCpuGBs.toFixed(1)} GB/s)`);
-    for (const [op, bytes, run] of cases) {
+    for (const [op, bytes, run] of cases.filter(([op]) => !only || only.test(`${name} ${op}`))) {
       const t = time(run);
       const gbs = bytes / t.med / 1e6;
       const cpuGBs = bytes / t.cpu / 1e6;
