@@ -9,7 +9,11 @@ export { copyBytes, copyRect, pasteImage } from './paste';
 export { resizePasteF32, resizePasteU8 } from './resize-paste';
 export { halvePasteU8 } from './halve-paste';
 
-/** First byte after the module's static data, 16-aligned: where the glue's arena may start. */
+/**
+ * First byte after the module's static data, 64-aligned (a cache line): where the glue's arena may
+ * start. (16 is enough for correctness, but batches that straddle cache lines load slower: 48 bytes
+ * more static data moved the arena off a line and slowed uint8 ResizeMix by up to 40 %.)
+ */
 export function heapBase(): usize {
-  return (__heap_base + 15) & ~15;
+  return (__heap_base + 63) & ~63;
 }
