@@ -16,7 +16,8 @@ import { BIAS_V, HALF_V, konst, load4, MAGIC_V, packU8, roundHalfUp, roundU8 } f
  * cols for pixels of P ≥ 2 interleaved channels: H[o·P + c] = Σ_b wx[o·k+b]·I[ix[o·k+b] + c],
  * with wx stored splatted (one v128 per tap). One f32x4 per 4 channels; lanes past P spill into
  * the next pixel, which overwrites them (outputs go in ascending order), and after the last pixel
- * into H's padding. P ≤ 4 (one quad) has its own loop, unrolled for k = 2 (bilinear).
+ * into H's padding. P ≤ 4 (one quad) has its own loops, unrolled for k = 2 (bilinear) and k = 4
+ * (bicubic; 1.5× faster than the general loop for uint8 RGB(A) 224² → 150²).
  */
 export function colsPixels<T>(H: usize, row: usize, outW: i32, P: i32, k: i32, ix: usize, wx: usize): void {
   const step = <usize>P << 2;
@@ -27,6 +28,18 @@ export function colsPixels<T>(H: usize, row: usize, outW: i32, P: i32, k: i32, i
       v128.store(out, f32x4.add(a, f32x4.mul(v128.load(wx, 16), load4<T>(row + <usize>load<u32>(ix, 4)))));
       ix += 8;
       wx += 32;
+      out += step;
+    }
+    return;
+  }
+  if (P <= 4 && k == 4) {
+    for (let o = 0; o < outW; o++) {
+      let acc = f32x4.mul(v128.load(wx), load4<T>(row + <usize>load<u32>(ix)));
+      acc = f32x4.add(acc, f32x4.mul(v128.load(wx, 16), load4<T>(row + <usize>load<u32>(ix, 4))));
+      acc = f32x4.add(acc, f32x4.mul(v128.load(wx, 32), load4<T>(row + <usize>load<u32>(ix, 8))));
+      v128.store(out, f32x4.add(acc, f32x4.mul(v128.load(wx, 48), load4<T>(row + <usize>load<u32>(ix, 12)))));
+      ix += 16;
+      wx += 64;
       out += step;
     }
     return;
