@@ -60,7 +60,6 @@ function newLike(src: PixelData): PixelData {
 
 class Mixer implements BatchMix {
   private kernels: KernelBackend;
-  private fallback: KernelBackend | undefined;
   private readonly rng: Rng;
   private disposed = false;
   readonly backendReport: BackendReport;
@@ -127,31 +126,17 @@ class Mixer implements BatchMix {
     try {
       await run(this.kernels);
     } catch (e) {
-      if (!(e instanceof BatchMixError) || this.options.backend !== 'auto') throw e;
-      if (e.code === 'CONTEXT_LOST') await this.switchAway(e.message);
-      if (e.code !== 'BACKEND_UNAVAILABLE') throw e;
-      // The backend cannot run this job (e.g. float32 without float render targets): on 'auto' the
-      // next backend runs it, and the report says so. Kernels write nothing before they fail.
-      const next = await this.fallbackFor(e.message);
-      await run(next);
+      // Kernels write nothing before they fail, so the caller's data is intact; on 'auto' a lost
+      // context moves later calls to the next backend (this call still throws CONTEXT_LOST).
+      if (e instanceof BatchMixError && e.code === 'CONTEXT_LOST' && this.options.backend === 'auto') await this.switchAway(e.message);
+      throw e;
     }
-  }
-
-  /** The backend that runs jobs the current one cannot (auto only), created once. */
-  private async fallbackFor(reason: string): Promise<KernelBackend> {
-    if (!this.fallback) {
-      const { backend } = await selectBackend('auto', this.factories, new Set([this.kernels.name]));
-      this.fallback = backend;
-      this.backendReport.switches.push({ from: this.kernels.name, to: backend.name, reason: `for some jobs: ${reason}` });
-    }
-    return this.fallback;
   }
 
   private async switchAway(reason: string): Promise<void> {
     const from = this.kernels.name;
     this.kernels.dispose();
-    const backend = this.fallback ?? (await selectBackend('auto', this.factories, new Set([from]))).backend;
-    this.fallback = undefined;
+    const { backend } = await selectBackend('auto', this.factories, new Set([from]));
     this.kernels = backend;
     this.backendReport.backend = backend.name;
     this.backendReport.switches.push({ from, to: backend.name, reason });
@@ -183,7 +168,6 @@ class Mixer implements BatchMix {
     if (this.disposed) return;
     this.disposed = true;
     this.kernels.dispose();
-    this.fallback?.dispose();
   }
 }
 
