@@ -35,12 +35,14 @@ function time(fn, warm = 3, reps = 11) {
   return { med: t[reps >> 1], min: t[0], cpu: (c.user + c.system) / 1000 / reps };
 }
 
+const OPS = ['mixup', 'cutmix_oop', 'cutmix_ip', 'resizemix_oop 0.5 bilinear', 'resizemix_ip 0.5 bilinear',
+  'resizemix_oop 150² bilinear', 'resizemix_oop 0.5 bicubic', 'resizemix_oop 150² bicubic'];
 const only = process.env.PROBE_ONLY ? new RegExp(process.env.PROBE_ONLY) : undefined;
 const wasm = await createWasmBackend();
 const ns = process.argv.slice(2).map(Number).filter(Boolean);
 for (const n of ns.length ? ns : [32, 128]) {
   for (const [name, layout, dtype, c] of [['f32 NCHW', 'NCHW', 'float32', 3], ['u8 RGBA', 'NHWC', 'uint8', 4], ['u8 RGB', 'NHWC', 'uint8', 3]]) {
-    if (only && !/^u8/.test(name) && /^u8/.test(only.source)) continue;
+    if (only && !OPS.some((op) => only.test(`${name} ${op}`))) continue;
     const shape = layout === 'NCHW' ? [n, c, H, W] : [n, H, W, c];
     const geom = geometry(shape, layout, dtype);
     const a = wasm.allocBatch(shape, layout, dtype), b = wasm.allocBatch(shape, layout, dtype);
