@@ -15,7 +15,8 @@ import { selectBackend, type BackendReport } from './select.js';
 import type {
   ApplyOptions, BackendName, BatchMixOptions, DType, ImageBatch, Layout, MixParams, MixResult, PixelData, RunResult,
 } from './types.js';
-import { checkBatch, checkOut, checkParams, checkShape } from './validate.js';
+import { checkDType, checkShape } from './checks.js';
+import { checkBatch, checkOut, checkParams } from './validate.js';
 
 export interface BatchMix {
   /** The name of the backend in use (may change from 'webgl2' to 'wasm' on 'auto' after a lost context). */
@@ -146,7 +147,7 @@ class Mixer implements BatchMix {
   allocBatch(shape: readonly [number, number, number, number], layout: Layout, dtype: DType): ImageBatch {
     this.alive('allocBatch');
     const { n, c, h, w } = checkShape('allocBatch', shape, layout);
-    if (dtype !== 'float32' && dtype !== 'uint8') fail('BAD_DTYPE', `allocBatch: dtype must be 'float32' or 'uint8', got ${String(dtype)}`);
+    checkDType('allocBatch', dtype);
     if (this.kernels.allocBatch) return this.kernels.allocBatch(shape, layout, dtype);
     const len = n * c * h * w;
     return { data: dtype === 'float32' ? new Float32Array(len) : new Uint8Array(len), shape, layout };

@@ -8,6 +8,7 @@
  * Out: a new `Float32Array` N·K, with smoothing s in [0, 1) applied to each row before mixing,
  *   y = y·(1 − s) + s/K,   out[i] = lam[i]·y[i] + (1 − lam[i])·y[index[i]]   (float64, then float32).
  */
+import { checkIndex } from './checks.js';
 import { describe, fail } from './errors.js';
 
 /** Checks ids or soft labels for n samples and K classes (BAD_LABELS); `op` names the call. */
@@ -54,9 +55,7 @@ export function mixLabels(
   if (index.length !== n || lam.length !== n) {
     fail('BAD_PARAMS', `apply (${op}): params.index and params.lam must have length N = ${n}, got ${index.length} and ${lam.length}`);
   }
-  for (let i = 0; i < n; i++) {
-    if (!(index[i] >= 0 && index[i] < n)) fail('BAD_PARAMS', `apply (${op}): params.index[${i}] must be in [0, ${n}), got ${index[i]}`);
-  }
+  checkIndex(`apply (${op})`, 'params.index', index, n);
   const keep = 1 - labelSmoothing;
   const off = labelSmoothing / k;
   const out = new Float32Array(n * k);

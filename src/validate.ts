@@ -3,6 +3,7 @@
  * API trusts what passes here. Messages name the op, the argument, what was expected and what arrived.
  */
 import type { Geometry } from './backends/backend.js';
+import { checkBoxes, checkIndex, checkLam, checkShape } from './checks.js';
 import { describe, fail } from './errors.js';
 import { dtypeOf, geometry } from './geometry.js';
 import type { ImageBatch, Interpolation, MixParams, Op, PixelData } from './types.js';
@@ -12,24 +13,6 @@ export const INTERPOLATIONS: readonly Interpolation[] = ['nearest', 'nearest-exa
 
 function isPixelData(d: unknown): d is PixelData {
   return d instanceof Float32Array || d instanceof Uint8Array || d instanceof Uint8ClampedArray;
-}
-
-/** Checks the shape and layout alone (for `sample`). Returns [N, C, H, W]-ordered sizes. */
-export function checkShape(where: string, shape: unknown, layout: unknown): { n: number; c: number; h: number; w: number } {
-  if (layout !== 'NCHW' && layout !== 'NHWC') {
-    fail('BAD_LAYOUT', `${where}: layout must be 'NCHW' or 'NHWC', got ${describe(layout)}`);
-  }
-  const ok = (Array.isArray(shape) || ArrayBuffer.isView(shape)) && (shape as ArrayLike<number>).length === 4;
-  const s = ok ? Array.from(shape as ArrayLike<number>) : [];
-  if (!ok || s.some((v) => !Number.isInteger(v) || v < 0)) {
-    fail('BAD_SHAPE', `${where}: shape must be 4 non-negative integers (${layout === 'NCHW' ? '[N, C, H, W]' : '[N, H, W, C]'}), got ${describe(shape)}`);
-  }
-  const [n, c, h, w] = layout === 'NCHW' ? s : [s[0], s[3], s[1], s[2]];
-  for (const [name, v] of [['N', n], ['C', c], ['H', h], ['W', w]] as const) {
-    if (v === 0) fail('BAD_SHAPE', `${where}: ${name} must be ≥ 1, got shape ${describe(s)} (${layout})`);
-  }
-  if (n * c * h * w > 2 ** 32) fail('TOO_LARGE', `${where}: a batch of ${n * c * h * w} elements is over 2^32`);
-  return { n, c, h, w };
 }
 
 /** Validates a batch and returns its geometry. */
@@ -91,28 +74,19 @@ export function checkParams(where: string, params: unknown, n: number, h: number
   if (!OPS.includes(op)) fail('BAD_PARAMS', `${where}: params.op must be one of ${OPS.join(', ')}, got ${describe(p.op)}`);
   const at = `${where} (${op})`;
   const index = toInt32(at, 'index', p.index, n);
-  for (let i = 0; i < n; i++) {
-    if (index[i] < 0 || index[i] >= n) fail('BAD_PARAMS', `${at}: params.index[${i}] must be in [0, ${n}), got ${index[i]}`);
-  }
+  checkIndex(at, 'params.index', index, n);
   const lamIn = p.lam;
   if (!(lamIn instanceof Float32Array) && !Array.isArray(lamIn)) {
     fail('BAD_PARAMS', `${at}: params.lam must be a Float32Array (or number list) of length ${n}, got ${describe(lamIn)}`);
   }
   if (lamIn.length !== n) fail('BAD_PARAMS', `${at}: params.lam must have length ${n}, got ${lamIn.length}`);
   const lam = lamIn instanceof Float32Array ? lamIn : Float32Array.from(lamIn as number[]);
-  for (let i = 0; i < n; i++) {
-    if (!(lam[i] >= 0 && lam[i] <= 1)) fail('BAD_PARAMS', `${at}: params.lam[${i}] must be in [0, 1], got ${describe(lam[i])}`);
-  }
+  checkLam(at, 'params.lam', lam, n);
   const out: MixParams = { op, index, lam };
   if (op === 'cutmix' || op === 'resizemix') {
     if (p.boxes === undefined) fail('BAD_PARAMS', `${at}: params.boxes is required (4 per sample: [y0, y1, x0, x1])`);
     const boxes = toInt32(at, 'boxes', p.boxes, 4 * n);
-    for (let i = 0; i < n; i++) {
-      const [y0, y1, x0, x1] = boxes.subarray(4 * i, 4 * i + 4);
-      if (!(0 <= y0 && y0 <= y1 && y1 <= h && 0 <= x0 && x0 <= x1 && x1 <= w)) {
-        fail('BAD_PARAMS', `${at}: params.boxes[${i}] must satisfy 0 ≤ y0 ≤ y1 ≤ ${h} and 0 ≤ x0 ≤ x1 ≤ ${w}, got [${y0}, ${y1}, ${x0}, ${x1}]`);
-      }
-    }
+    checkBoxes(at, 'params.boxes', boxes, n, h, w);
     out.boxes = boxes;
   } else if (p.boxes !== undefined) {
     fail('BAD_PARAMS', `${at}: params.boxes is only for cutmix and resizemix`);

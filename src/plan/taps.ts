@@ -11,6 +11,7 @@
  * - bicubic's Keys polynomials are float32 with torch's compiled fused multiply-adds (`fma` below).
  */
 import type { AxisTaps, ResizeTaps } from '../backends/backend.js';
+import { checkBoxes } from '../checks.js';
 import { describe, fail } from '../errors.js';
 import type { Interpolation } from '../types.js';
 
@@ -130,14 +131,12 @@ export function axisTaps(inSize: number, outSize: number, mode: Interpolation): 
 export function resizeTapsFor(boxes: Int32Array, n: number, h: number, w: number, mode: Interpolation):
   { taps: ResizeTaps[]; tapOf: Int32Array } {
   if (boxes.length !== 4 * n) fail('BAD_PARAMS', `resizemix: params.boxes must hold 4·N = ${4 * n} values, got ${describe(boxes)}`);
+  checkBoxes('resizemix', 'params.boxes', boxes, n, h, w);
   const taps: ResizeTaps[] = [];
   const tapOf = new Int32Array(n);
   const entryOf = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const [y0, y1, x0, x1] = boxes.subarray(4 * i, 4 * i + 4);
-    if (!(y0 >= 0 && y0 <= y1 && y1 <= h && x0 >= 0 && x0 <= x1 && x1 <= w)) {
-      fail('BAD_PARAMS', `resizemix: params.boxes: box ${i} must satisfy 0 ≤ y0 ≤ y1 ≤ ${h} and 0 ≤ x0 ≤ x1 ≤ ${w}, got [${y0}, ${y1}, ${x0}, ${x1}]`);
-    }
     const empty = y1 === y0 || x1 === x0;
     const bh = empty ? 0 : y1 - y0;
     const bw = empty ? 0 : x1 - x0;

@@ -14,7 +14,7 @@ import type { DType, ImageBatch, Layout, PixelData } from '../../types.js';
 import type { Geometry } from '../backend.js';
 import type { Placement } from './draw.js';
 import type { Engine } from './engine.js';
-import { checkShape } from './gpu-checks.js';
+import { checkGpuShape } from './gpu-checks.js';
 import { packLayer, type Packing } from './packing.js';
 import { hostView, uploadSamples, writeSamples } from './transfer.js';
 
@@ -71,7 +71,7 @@ export function own(e: Engine, b: unknown, what: string): GpuBatchHandle {
 
 /** A batch of pages for a (checked) geometry; their contents are whatever the pooled textures held. */
 export function allocPages(e: Engine, shape: readonly [number, number, number, number], layout: Layout, dtype: DType, what: string): GpuBatchHandle {
-  const copy = Object.freeze([...checkShape(what, shape, layout, dtype)]) as unknown as [number, number, number, number];
+  const copy = Object.freeze([...checkGpuShape(what, shape, layout, dtype)]) as unknown as [number, number, number, number];
   const g = geometry(copy, layout, dtype);
   const pack = packLayer(g.sn, dtype, e.limits.maxTextureSize, what);
   const L = Math.min(g.n, e.limits.maxLayers);
@@ -102,7 +102,7 @@ export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatc
   if (!(data instanceof Float32Array || data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
     fail('BAD_DTYPE', `${what}: batch.data must be a Float32Array, Uint8Array or Uint8ClampedArray, got ${describe(data)}`);
   }
-  const s = checkShape(what, batch.shape, batch.layout, dtypeOf(data), data.length);
+  const s = checkGpuShape(what, batch.shape, batch.layout, dtypeOf(data), data.length);
   const b = allocPages(e, s, batch.layout, dtypeOf(data), what);
   const host = hostView(data);
   try {
