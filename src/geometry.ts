@@ -16,7 +16,3 @@ export function geometry(shape: readonly number[], layout: Layout, dtype: DType)
   return { n, c, h, w, layout, dtype, sn: h * w * c, sc: 1, sy: w * c, sx: c };
 }
 
-/** The shape array of a geometry, in its layout's order. */
-export function shapeOf(g: Geometry): [number, number, number, number] {
-  return g.layout === 'NCHW' ? [g.n, g.c, g.h, g.w] : [g.n, g.h, g.w, g.c];
-}
