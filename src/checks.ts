@@ -5,7 +5,12 @@
  * module (it needs only errors.ts), so every layer may use it.
  */
 import { describe, fail } from './errors.js';
-import type { DType } from './types.js';
+import type { DType, PixelData } from './types.js';
+
+/** Float32Array, Uint8Array or Uint8ClampedArray: the pixel storage batchmix takes (SPEC §5). */
+export function isPixelData(d: unknown): d is PixelData {
+  return d instanceof Float32Array || d instanceof Uint8Array || d instanceof Uint8ClampedArray;
+}
 
 /** layout 'NCHW' or 'NHWC'; shape 4 integers ≥ 1 in that layout's order. Returns [N, C, H, W]-ordered sizes. */
 export function checkShape(where: string, shape: unknown, layout: unknown): { n: number; c: number; h: number; w: number } {

@@ -3,17 +3,13 @@
  * API trusts what passes here. Messages name the op, the argument, what was expected and what arrived.
  */
 import type { Geometry } from './backends/backend.js';
-import { checkBoxes, checkIndex, checkLam, checkShape } from './checks.js';
+import { checkBoxes, checkIndex, checkLam, checkShape, isPixelData } from './checks.js';
 import { describe, fail } from './errors.js';
 import { dtypeOf, geometry } from './geometry.js';
 import type { ImageBatch, Interpolation, MixParams, Op, PixelData } from './types.js';
 
 const OPS: readonly Op[] = ['mixup', 'cutmix', 'resizemix', 'identity'];
 export const INTERPOLATIONS: readonly Interpolation[] = ['nearest', 'nearest-exact', 'bilinear', 'bicubic', 'area'];
-
-function isPixelData(d: unknown): d is PixelData {
-  return d instanceof Float32Array || d instanceof Uint8Array || d instanceof Uint8ClampedArray;
-}
 
 /** Validates a batch and returns its geometry. */
 export function checkBatch(where: string, batch: unknown): Geometry {

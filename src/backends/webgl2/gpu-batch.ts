@@ -14,6 +14,7 @@ import type { DType, ImageBatch, Layout, PixelData } from '../../types.js';
 import type { Geometry } from '../backend.js';
 import type { Placement } from './draw.js';
 import type { Engine } from './engine.js';
+import { isPixelData } from '../../checks.js';
 import { checkGpuShape } from './gpu-checks.js';
 import { packLayer, type Packing } from './packing.js';
 import { hostView, uploadSamples, writeSamples } from './transfer.js';
@@ -99,7 +100,7 @@ export function releasePages(e: Engine, b: GpuBatchHandle, alive: boolean): void
 /** Uploads a CPU batch (validated: dtype, layout, shape and length) into fresh pages. */
 export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatchHandle {
   const data = batch?.data as PixelData | undefined;
-  if (!(data instanceof Float32Array || data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
+  if (!isPixelData(data)) {
     fail('BAD_DTYPE', `${what}: batch.data must be a Float32Array, Uint8Array or Uint8ClampedArray, got ${describe(data)}`);
   }
   const s = checkGpuShape(what, batch.shape, batch.layout, dtypeOf(data), data.length);
@@ -121,7 +122,7 @@ export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatc
 export function readPages(e: Engine, b: GpuBatchHandle, into: PixelData | undefined, what: string): ImageBatch {
   const g = b.geom;
   const len = g.n * g.sn;
-  const typed = into instanceof Float32Array || into instanceof Uint8Array || into instanceof Uint8ClampedArray;
+  const typed = isPixelData(into);
   if (into !== undefined && (!typed || dtypeOf(into) !== g.dtype || into.length !== len)) {
     fail('BAD_SHAPE', `${what}: into must be a ${g.dtype} array of ${len} elements, got ${into?.constructor?.name}(${into?.length})`);
   }
