@@ -7,8 +7,9 @@
 // are RGBA8UI textures of the values 0..255. Both arrays share the packing, so the partner's
 // element is in the same texel and component; no geometry is needed.
 //
-// Arithmetic in highp float32: v = u_wa·a + u_wb·b, with u_wa = λ and u_wb = 1 − λ both computed
-// in float32 on the CPU. uint8 out: clamp(floor(v + 0.5), 0, 255), exactly as on the CPU.
+// float32: highp v = u_wa·a + u_wb·b, with u_wa = λ and u_wb = 1 − λ both computed in float32 on
+// the CPU. uint8: integers (src/plan/quantize.ts), with u_w = round(λ·2^14) from the CPU:
+// (a·w + b·(2^14 − w) + 2^13) >> 14, exactly as on the CPU (at most 255·2^14 + 2^13: fits int32).
 precision highp float;
 precision highp int;
 precision highp usampler2DArray;
@@ -20,6 +21,7 @@ uniform int u_partnerLayer;
 uniform bool u_u8;                 // true: RGBA8UI values; false: RGBA32UI float32 bits
 uniform float u_wa;                // λ
 uniform float u_wb;                // 1 − λ (float32, from the CPU)
+uniform int u_w;                   // uint8: λ's 14-bit integer weight
 
 out uvec4 o_texel;
 
@@ -33,7 +35,11 @@ uvec4 encode(vec4 v) {
 
 void main() {
   ivec2 p = ivec2(gl_FragCoord.xy);
-  vec4 a = decode(texelFetch(u_self, ivec3(p, u_selfLayer), 0));
-  vec4 b = decode(texelFetch(u_partner, ivec3(p, u_partnerLayer), 0));
-  o_texel = encode(u_wa * a + u_wb * b);
+  uvec4 ta = texelFetch(u_self, ivec3(p, u_selfLayer), 0);
+  uvec4 tb = texelFetch(u_partner, ivec3(p, u_partnerLayer), 0);
+  if (u_u8) {
+    o_texel = uvec4((ivec4(ta) * u_w + ivec4(tb) * (16384 - u_w) + 8192) >> 14);
+    return;
+  }
+  o_texel = encode(u_wa * decode(ta) + u_wb * decode(tb));
 }

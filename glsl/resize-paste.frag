@@ -8,11 +8,13 @@
 //
 // Packing as in paste.frag (elements in memory order, four per texel, rows of 2^u_shift texels;
 // (c, y, x) of the texel's elements by one decomposition and three steps). Element (c, y, x) of the
-// partner is at offset c·sc + y·sy + x·sx. float32 out: the sum's bits (bicubic may overshoot);
-// uint8 out: clamp(floor(v + 0.5), 0, 255). Outside the box the own texel is copied bit for bit.
+// partner is at offset c·sc + y·sy + x·sx. float32 out: the sum's bits (bicubic may overshoot).
+// uint8: integers with the taps' 14-bit weights q (src/plan/quantize.ts), in the same order:
+//   h_a = (Σ_b qx_b·P[c, iy_a, ix_b] + 128) >> 8,  out = clamp((Σ_a qy_a·h_a + 2^19) >> 20, 0, 255)
+// (>> on int extends the sign: floor). Outside the box the own texel is copied bit for bit.
 // Taps: an RG32UI texture array read as a flat list, texel t at (t mod 2^tw, (t >> tw) mod 2^th,
-// layer t >> (tw + th)), each (source index, float32 bits of the weight); output o of an axis with
-// k taps per output uses texels base + o·k + j, j < k.
+// layer t >> (tw + th)), each (source index, float32 bits of the weight; for uint8 the int32 bits
+// of q); output o of an axis with k taps per output uses texels base + o·k + j, j < k.
 precision highp float;
 precision highp int;
 precision highp usampler2DArray;
@@ -71,6 +73,20 @@ uint element(uint own, int e, ivec3 p) {
   if (e >= u_sn || p.y < u_box.x || p.y >= u_box.y || p.z < u_box.z || p.z >= u_box.w) return own;
   int ty = u_tapY + (p.y - u_box.x) * u_ky;
   int tx = u_tapX + (p.z - u_box.z) * u_kx;
+  if (u_u8) {
+    int s = 0;
+    for (int a = 0; a < u_ky; a++) {
+      uvec2 wy = tap(ty + a);
+      int row = p.x * u_sc + int(wy.x) * u_sy;
+      int t = 0;
+      for (int b = 0; b < u_kx; b++) {
+        uvec2 wx = tap(tx + b);
+        t += int(wx.y) * int(partnerAt(row + int(wx.x) * u_sx));
+      }
+      s += int(wy.y) * ((t + 128) >> 8);
+    }
+    return uint(clamp((s + 524288) >> 20, 0, 255));
+  }
   float r = 0.0;
   for (int a = 0; a < u_ky; a++) {
     uvec2 wy = tap(ty + a);
@@ -82,7 +98,7 @@ uint element(uint own, int e, ivec3 p) {
     }
     r += uintBitsToFloat(wy.y) * t;
   }
-  return u_u8 ? uint(clamp(floor(r + 0.5), 0.0, 255.0)) : floatBitsToUint(r);
+  return floatBitsToUint(r);
 }
 
 void main() {

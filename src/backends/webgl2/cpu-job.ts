@@ -36,7 +36,7 @@ export function runCpuJob(e: Engine, job: CpuJob, what: string, alive: () => boo
   const chunks = planChunks(g.n, job.index, pack, limits, what);
   const data = hostView(job.src);
   const host = e.hostArray(g.dtype, g.n * pack.layerElems);
-  const taps = job.resize ? uploadTaps(gl, res, job.resize, limits.maxTextureSize, limits.maxLayers) : undefined;
+  const taps = job.resize ? uploadTaps(gl, res, job.resize, limits.maxTextureSize, limits.maxLayers, g.dtype === 'uint8') : undefined;
   const args: KernelArgs = { ...job, pack, taps };
   try {
     for (const c of chunks) {

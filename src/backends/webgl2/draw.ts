@@ -10,6 +10,7 @@ import type { Geometry } from '../backend.js';
 import type { Packing } from './packing.js';
 import type { KernelName, Programs } from './programs.js';
 import type { TapsTable } from './taps.js';
+import { mixWeight } from '../../plan/quantize.js';
 
 /** Where a sample's layer is. */
 export interface Placement {
@@ -45,11 +46,14 @@ function callUniforms(a: KernelArgs): Uniforms {
   return u;
 }
 
-/** Uniforms of sample i: blend's weights λ and 1 − λ (float32, computed here once), the box, the taps entry. */
+/**
+ * Uniforms of sample i: blend's weights λ and 1 − λ (float32, computed here once) and the uint8
+ * integer weight mixWeight(λ) (src/plan/quantize.ts), the box, the taps entry.
+ */
 function sampleUniforms(a: KernelArgs, i: number): Uniforms {
   if (a.kernel === 'blend') {
     const wa = Math.fround(a.lam![i]);
-    return { u_wa: wa, u_wb: Math.fround(1 - wa) };
+    return { u_wa: wa, u_wb: Math.fround(1 - wa), u_w: mixWeight(wa) };
   }
   const u: Uniforms = { u_box: a.boxes!.subarray(4 * i, 4 * i + 4) };
   if (a.kernel === 'resizePaste') {

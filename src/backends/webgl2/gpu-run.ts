@@ -40,7 +40,7 @@ function target(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string): { ou
 export function runPages(e: Engine, job: GpuJob, what: string, alive: () => boolean): GpuBatchHandle {
   const src = own(e, job?.src, `${what} (src)`);
   checkGpuJob(what, job, src.geom);
-  const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
+  const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers, src.geom.dtype === 'uint8') : undefined;
   let made: { out: GpuBatchHandle; fresh: boolean } | undefined;
   try {
     const { out } = (made = target(e, job, src, what));

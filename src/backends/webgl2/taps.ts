@@ -1,7 +1,8 @@
 /**
  * The resize taps on the GPU: the planner's taps (src/plan/taps.ts, computed once in TypeScript for
  * every backend) copied into one small RG32UI TEXTURE_2D_ARRAY, never recomputed in GLSL. Each texel of the flat
- * list holds (source index, float32 bits of the weight).
+ * list holds (source index, float32 bits of the weight), or for uint8 batches (source index, the
+ * 14-bit integer weight q as int32 bits: src/plan/quantize.ts).
  * Entry e's row axis starts at texel y[e] (outSize·k texels: output o, tap j at y[e] + o·k + j), its
  * column axis at x[e].
  */
@@ -22,13 +23,13 @@ export interface TapsTable {
   readonly kx: Int32Array;
 }
 
-function put(data: Uint32Array, bits: Uint32Array, at: number, axis: AxisTaps): number {
+function put(data: Uint32Array, bits: Uint32Array, at: number, axis: AxisTaps, u8: boolean): number {
   const count = axis.outSize * axis.k;
   const weights = new Float32Array(bits.buffer, 0, 1);
   for (let t = 0; t < count; t++) {
     weights[0] = axis.wt[t];
     data[2 * (at + t)] = axis.idx[t];
-    data[2 * (at + t) + 1] = bits[0];
+    data[2 * (at + t) + 1] = u8 ? axis.q[t] >>> 0 : bits[0];
   }
   return at + count;
 }
@@ -38,7 +39,7 @@ function put(data: Uint32Array, bits: Uint32Array, at: number, axis: AxisTaps): 
  * the shader splits a texel number with shifts: texel t at (t mod 2^shift, (t >> shift) mod 2^rows,
  * layer t >> (shift + rows)). TOO_LARGE beyond maxLayers layers of floorPow2(maxSize)².
  */
-export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: readonly ResizeTaps[], maxSize: number, maxLayers: number): TapsTable {
+export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: readonly ResizeTaps[], maxSize: number, maxLayers: number, u8: boolean): TapsTable {
   const e = taps.length;
   const y = new Int32Array(e), ky = new Int32Array(e), x = new Int32Array(e), kx = new Int32Array(e);
   let total = 0;
@@ -56,7 +57,7 @@ export function uploadTaps(gl: WebGL2RenderingContext, res: GlResources, taps: r
   const data = new Uint32Array(2 * width * height * layers);
   const bits = new Uint32Array(1);
   let at = 0;
-  for (const t of taps) at = put(data, bits, put(data, bits, at, t.y), t.x);
+  for (const t of taps) at = put(data, bits, put(data, bits, at, t.y, u8), t.x, u8);
   const tex = res.tapsTexture(width, height, layers);
   gl.bindTexture(gl.TEXTURE_2D_ARRAY, tex);
   gl.texSubImage3D(gl.TEXTURE_2D_ARRAY, 0, 0, 0, 0, width, height, layers, gl.RG_INTEGER, gl.UNSIGNED_INT, data);
