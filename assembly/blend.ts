@@ -8,8 +8,9 @@
  * uint8 (SPEC §5, src/plan/quantize.ts): the integer weight w = round(λ·2^14) from the glue and
  *   dst = (a·w + b·(2^14 − w) + 2^13) >> 14  =  b + ((a − b)·w + 2^13) >> 14
  * (b·2^14 leaves the floor shift unchanged), and ((a − b)·w + 2^13) >> 14 is exactly
- * i16x8.q15mulr_sat_s(2(a − b), w) = (2(a − b)·w + 2^14) >> 15: |2(a − b)| ≤ 510 and w ≤ 2^14 fit
- * i16, and the product never saturates. 16 bytes in 16-bit lanes per step; the result is in [0, 255].
+ * i16x8.q15mulr_sat_s(a − b, 2w) = ((a − b)·2w + 2^14) >> 15 for 0 < w < 2^14 (|a − b| ≤ 255 and
+ * 2w < 2^15 fit i16; the product never saturates); w = 2^14 copies a, w = 0 copies b (the formula's
+ * values). 16 bytes in 16-bit lanes per op; the result is in [0, 255].
  * dst may equal a or b (in place): every element is read before it is written. Pointers need no
  * alignment. 16 elements per SIMD step, scalar tail.
  */
@@ -43,7 +44,13 @@ export function blendF32(dst: usize, a: usize, b: usize, count: i32, lam: f32, m
 
 /** uint8 Mixup of `count` elements with the integer weight w in [0, 2^14] (see the file comment). */
 export function blendU8(dst: usize, a: usize, b: usize, count: i32, w: i32): void {
-  const vw = i16x8.splat(<i16>w);
+  // w = 2^14 (λ = 1) is a, w = 0 is b; otherwise 2w fits i16 and the doubling moves to the weight.
+  if (w >= 16384 || w <= 0) {
+    const from = w > 0 ? a : b;
+    if (from != dst) memory.copy(dst, from, <usize>count);
+    return;
+  }
+  const vw = i16x8.splat(<i16>(w << 1));
   let i = 0;
   for (; i + 32 <= count; i += 32) {
     const o = <usize>i;
@@ -63,13 +70,11 @@ export function blendU8(dst: usize, a: usize, b: usize, count: i32, w: i32): voi
   }
 }
 
-/** 16 uint8 lanes: b + q15mulr(2(a − b), w) (see the file comment). */
+/** 16 uint8 lanes: b + q15mulr(a − b, 2w) with vw = 2w (see the file comment). */
 // @ts-ignore: decorator
 @inline function mix16(a: v128, b: v128, vw: v128): v128 {
   const bl = i16x8.extend_low_i8x16_u(b), bh = i16x8.extend_high_i8x16_u(b);
-  const dl = i16x8.sub(i16x8.extend_low_i8x16_u(a), bl);
-  const dh = i16x8.sub(i16x8.extend_high_i8x16_u(a), bh);
-  const rl = i16x8.add(bl, i16x8.q15mulr_sat_s(i16x8.add(dl, dl), vw));
-  const rh = i16x8.add(bh, i16x8.q15mulr_sat_s(i16x8.add(dh, dh), vw));
+  const rl = i16x8.add(bl, i16x8.q15mulr_sat_s(i16x8.sub(i16x8.extend_low_i8x16_u(a), bl), vw));
+  const rh = i16x8.add(bh, i16x8.q15mulr_sat_s(i16x8.sub(i16x8.extend_high_i8x16_u(a), bh), vw));
   return i8x16.narrow_i16x8_u(rl, rh);
 }

@@ -117,9 +117,84 @@ export function colsPlaneU8(H: usize, row: usize, groups: i32, kp: i32, ix: usiz
   }
 }
 
+/** Byte k of the swizzle that pairs tap t0 = 2·half and t0 + 1 of a window of P-byte pixels per channel (junk past P). */
+// @ts-ignore: decorator
+@inline function pairMask(P: i32, wide: bool): v128 {
+  // k = 2: bytes of output A in 0..7, output B in 8..15; k = 4 (wide): taps 0, 1 in the low half, 2, 3 in the high.
+  if (P == 4) return i8x16(0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15);
+  if (P == 3) return wide ? i8x16(0, 3, 1, 4, 2, 5, 0, 0, 6, 9, 7, 10, 8, 11, 0, 0) : i8x16(0, 3, 1, 4, 2, 5, 0, 0, 8, 11, 9, 12, 10, 13, 8, 8);
+  return wide ? i8x16(0, 2, 1, 3, 0, 0, 0, 0, 4, 6, 5, 7, 4, 4, 4, 4) : i8x16(0, 2, 1, 3, 0, 0, 0, 0, 8, 10, 9, 11, 8, 8, 8, 8);
+}
+
+/** Compacts the P real channels of two outputs (i16 lanes 0..P−1 and 4..3+P) to the front. */
+// @ts-ignore: decorator
+@inline function packPair(h: v128, P: i32): v128 {
+  if (P == 4) return h;
+  if (P == 3) return i8x16.swizzle(h, i8x16(0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 14, 15));
+  return i8x16.swizzle(h, i8x16(0, 1, 2, 3, 8, 9, 10, 11, 8, 9, 10, 11, 12, 13, 14, 15));
+}
+
+/**
+ * cols for 2 ≤ P ≤ 4 with windowed taps (the glue's `win`): output o reads the k = K ∈ {2, 4}
+ * consecutive pixels from ix[o] (bytes), weights qx as the pairs layout. K = 2: one 8-byte load
+ * per output, two outputs per v128; K = 4: one 16-byte load per output (P·4 ≤ 16 bytes used).
+ * The sums start at 128, the rounding offset of h.
+ */
+// @ts-ignore: decorator
+@inline function colsWindowU8(H: usize, row: usize, outW: i32, P: i32, K: i32, ix: usize, qx: usize): void {
+  const round = i32x4.splat(128);
+  const mask = pairMask(P, K == 4);
+  const outStep = <usize>P << 1;
+  let out = H;
+  let o = 0;
+  for (; o + 2 <= outW; o += 2) {
+    let a: v128, b: v128;
+    if (K == 2) {
+      let v = v128.load64_zero(row + <usize>load<u32>(ix));
+      v = i8x16.swizzle(v128.load64_lane(row + <usize>load<u32>(ix, 4), v, 1), mask);
+      a = i32x4.add(round, i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_u(v), v128.load(qx)));
+      b = i32x4.add(round, i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_u(v), v128.load(qx, 16)));
+      ix += 8;
+      qx += 32;
+    } else {
+      const u = i8x16.swizzle(v128.load(row + <usize>load<u32>(ix)), mask);
+      const v = i8x16.swizzle(v128.load(row + <usize>load<u32>(ix, 4)), mask);
+      a = i32x4.add(i32x4.add(round, i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_u(u), v128.load(qx))),
+        i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_u(u), v128.load(qx, 16)));
+      b = i32x4.add(i32x4.add(round, i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_u(v), v128.load(qx, 32))),
+        i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_u(v), v128.load(qx, 48)));
+      ix += 8;
+      qx += 64;
+    }
+    v128.store(out, packPair(i16x8.narrow_i32x4_s(i32x4.shr_s(a, 8), i32x4.shr_s(b, 8)), P));
+    out += outStep << 1;
+  }
+  if (o < outW) {
+    let a: v128;
+    if (K == 2) {
+      const v = i8x16.swizzle(v128.load64_zero(row + <usize>load<u32>(ix)), mask);
+      a = i32x4.add(round, i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_u(v), v128.load(qx)));
+    } else {
+      const u = i8x16.swizzle(v128.load(row + <usize>load<u32>(ix)), mask);
+      a = i32x4.add(i32x4.add(round, i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_u(u), v128.load(qx))),
+        i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_u(u), v128.load(qx, 16)));
+    }
+    const h = i32x4.shr_s(a, 8);
+    v128.store64_lane(out, i16x8.narrow_i32x4_s(h, h), 0);
+  }
+}
+
 /** The column pass of one source row (row: its first byte) into H (see the file comment). */
-export function colsU8(H: usize, row: usize, outW: i32, P: i32, kp: i32, ix: usize, qx: usize): void {
-  if (P == 1) colsPlaneU8(H, row, (outW + 3) >> 2, kp, ix, qx);
+export function colsU8(H: usize, row: usize, outW: i32, P: i32, kp: i32, ix: usize, qx: usize, win: i32): void {
+  if (win == 2) {
+    if (P == 4) colsWindowU8(H, row, outW, 4, 2, ix, qx);
+    else if (P == 3) colsWindowU8(H, row, outW, 3, 2, ix, qx);
+    else colsWindowU8(H, row, outW, 2, 2, ix, qx);
+  } else if (win == 4) {
+    if (P == 4) colsWindowU8(H, row, outW, 4, 4, ix, qx);
+    else if (P == 3) colsWindowU8(H, row, outW, 3, 4, ix, qx);
+    else colsWindowU8(H, row, outW, 2, 4, ix, qx);
+  } else if (P == 1) colsPlaneU8(H, row, (outW + 3) >> 2, kp, ix, qx);
   else if (P == 4) colsPixelsU8(H, row, outW, 4, kp, ix, qx);
   else if (P == 3) colsPixelsU8(H, row, outW, 3, kp, ix, qx);
   else if (P == 2) colsPixelsU8(H, row, outW, 2, kp, ix, qx);
@@ -142,6 +217,31 @@ export function colsU8(H: usize, row: usize, outW: i32, P: i32, kp: i32, ix: usi
   return i8x16.narrow_i16x8_u(
     i16x8.narrow_i32x4_s(i32x4.shr_s(i32x4.add(s0, round), 20), i32x4.shr_s(i32x4.add(s1, round), 20)),
     i16x8.narrow_i32x4_s(i32x4.shr_s(i32x4.add(s2, round), 20), i32x4.shr_s(i32x4.add(s3, round), 20)));
+}
+
+/**
+ * rows for one pass of at most two taps that is the whole sum (first and last):
+ * out[x] = clamp((q0·h0[x] + q1·h1[x] + 2^19) >> 20, 0, 255), 16 outputs per step, scalar tail.
+ */
+export function rows2U8(out: usize, h0: usize, h1: usize, q0: i32, q1: i32, count: i32): void {
+  const w = i32x4.splat((q0 & 0xffff) | (q1 << 16));
+  const round = i32x4.splat(1 << 19);
+  let x = 0;
+  for (; x + 16 <= count; x += 16) {
+    const o = <usize>x << 1;
+    const a0 = v128.load(h0 + o), a1 = v128.load(h1 + o);
+    const b0 = v128.load(h0 + o, 16), b1 = v128.load(h1 + o, 16);
+    const s0 = i32x4.dot_i16x8_s(i16x8.shuffle(a0, a1, 0, 8, 1, 9, 2, 10, 3, 11), w);
+    const s1 = i32x4.dot_i16x8_s(i16x8.shuffle(a0, a1, 4, 12, 5, 13, 6, 14, 7, 15), w);
+    const s2 = i32x4.dot_i16x8_s(i16x8.shuffle(b0, b1, 0, 8, 1, 9, 2, 10, 3, 11), w);
+    const s3 = i32x4.dot_i16x8_s(i16x8.shuffle(b0, b1, 4, 12, 5, 13, 6, 14, 7, 15), w);
+    v128.store(out + <usize>x, toU8(s0, s1, s2, s3, round));
+  }
+  for (; x < count; x++) {
+    const o = <usize>x << 1;
+    const v = (q0 * <i32>load<i16>(h0 + o) + q1 * <i32>load<i16>(h1 + o) + (1 << 19)) >> 20;
+    store<u8>(out + <usize>x, <u8>(v < 0 ? 0 : v > 255 ? 255 : v));
+  }
 }
 
 /**

@@ -7,15 +7,16 @@
  *
  * (resample-u8.ts has the passes). Pixels outside the box are not touched. src must not overlap dst.
  * Geometry as resize-paste.ts (planes, planeBytes, rowBytes, P elements per pixel in a row).
- * taps: the i32 header [outH, ky, iy, qy, outW, kx, ix, qx, kp] that the glue writes
+ * taps: the i32 header [outH, ky, iy, qy, outW, kx, ix, qx, kp, win] that the glue writes
  * (src/backends/wasm/taps-u8.ts): iy[o·ky + a] = source row · rowBytes, qy[o·ky + a] (i32);
- * ix, qx and kp = ⌈kx / 2⌉ as resample-u8.ts reads them.
+ * ix, qx, kp = ⌈kx / 2⌉ and win (0, or k = 2 or 4 when every output reads k consecutive pixels
+ * from ix[o]) as resample-u8.ts reads them.
  * tmp (16-aligned): 64 bytes of row tags, then 4 cached column-pass rows of i16 and the i32 sum row
  * R, each with 16 lanes of padding. A source row's column pass is cached under its offset (slot:
  * row mod min(ky, 4)), so each source row is resampled once per plane when the taps advance.
  * A rows pass takes up to 4 taps whose rows sit in distinct slots (or are the same row).
  */
-import { colsU8, rowsU8 } from './resample-u8';
+import { colsU8, rows2U8, rowsU8 } from './resample-u8';
 
 /** Bytes of one i16 row of `count` values plus 16 lanes of padding, 16-aligned. */
 // @ts-ignore: decorator
@@ -40,6 +41,7 @@ export function resizePasteU8(
   const ix = <usize>load<u32>(taps, 24);
   const qx = <usize>load<u32>(taps, 28);
   const kp = load<i32>(taps, 32);
+  const win = load<i32>(taps, 36);
   const count = outW * P;
   if (outH <= 0 || count <= 0) return;
   const stride = hStride(count);
@@ -68,7 +70,7 @@ export function resizePasteU8(
           if ((used & (1 << slot)) != 0 && load<i32>(tag) != off) break;
           const H = rows + <usize>slot * stride;
           if (load<i32>(tag) != off) {
-            colsU8(H, plane + <usize><u32>off, outW, P, kp, ix, qx);
+            colsU8(H, plane + <usize><u32>off, outW, P, kp, ix, qx, win);
             store<i32>(tag, off);
           }
           used |= 1 << slot;
@@ -81,7 +83,8 @@ export function resizePasteU8(
         if (n < 4) r3 = r0;
         const first = a == 0;
         a += n;
-        rowsU8(at, R, first, a >= ky, r0, r1, r2, r3, q0, q1, q2, q3, count);
+        if (first && a >= ky && n <= 2) rows2U8(at, r0, r1, q0, q1, count);
+        else rowsU8(at, R, first, a >= ky, r0, r1, r2, r3, q0, q1, q2, q3, count);
       }
     }
   }
