@@ -15,6 +15,8 @@ export interface KernelExports {
   copyBytes(dst: number, src: number, bytes: number): void;
   copyRect(dst: number, dstRow: number, dstPlane: number, src: number, srcRow: number, srcPlane: number,
     planes: number, rows: number, span: number): void;
+  pasteImage(dst: number, own: number, partner: number, image: number, planes: number, planeBytes: number,
+    rowBytes: number, y0: number, y1: number, bx0: number, bx1: number): void;
   resizePasteF32(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number,
     p: number, y0: number, x0: number, taps: number, tmp: number): void;
   resizePasteU8(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number,
