@@ -5,7 +5,7 @@
  * The names match the kernel interface: blend (Mixup), paste (CutMix), resizePaste (ResizeMix).
  */
 export { blendF32, blendU8 } from './blend';
-export { copyBytes, copyRect, pasteImage } from './paste';
+export { copyBytes, copyOutside, copyRect, pasteImage } from './paste';
 export { resizePasteF32 } from './resize-paste';
 export { resizePasteU8 } from './resize-paste-u8';
 export { halvePasteU8 } from './halve-paste';

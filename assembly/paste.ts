@@ -77,15 +77,17 @@ export function copyRect(
 }
 
 /**
- * CutMix of one image out of place, each dst byte written once, in address order:
- *   dst = own, but dst[p·planeBytes + y·rowBytes + [bx0, bx1)) = partner[same] for y in [y0, y1)
- * for each of `planes` planes (image = planes·planeBytes bytes; NHWC: 1 plane of H rows). Between
- * two box spans the gap (the rest of a row, the next row's start, whole rows and plane borders) is
- * one span copied from own, so a box of R rows costs 2R + 1 copies, inline for short spans.
- * Offsets in bytes; dst overlaps neither own nor partner. An empty box copies own.
+ * The out-of-place walk of one image, each dst byte written at most once, in address order:
+ * dst = own outside the box; inside it (p·planeBytes + y·rowBytes + [bx0, bx1) for y in [y0, y1),
+ * each of `planes` planes; image = the image's bytes) the partner's bytes when `paste`, else
+ * nothing (ResizeMix writes the box afterwards). Between two box spans the gap (the rest of a row,
+ * the next row's start, whole rows and plane borders) is one span copied from own, so a box of R
+ * rows costs 2R + 1 copies (R + 1 without the box), inline for short spans. Offsets in bytes; dst
+ * overlaps neither own nor partner. An empty box copies own.
  */
-export function pasteImage(
-  dst: usize, own: usize, partner: usize, image: i32, planes: i32, planeBytes: i32, rowBytes: i32,
+// @ts-ignore: decorator
+@inline function walkImage(
+  dst: usize, own: usize, partner: usize, paste: bool, image: i32, planes: i32, planeBytes: i32, rowBytes: i32,
   y0: i32, y1: i32, bx0: i32, bx1: i32,
 ): void {
   let at: usize = 0;
@@ -95,11 +97,27 @@ export function pasteImage(
       for (let y = y0; y < y1; y++) {
         const b0 = b + <usize>bx0, b1 = b + <usize>bx1;
         copySpan(dst + at, own + at, b0 - at);
-        copySpan(dst + b0, partner + b0, b1 - b0);
+        if (paste) copySpan(dst + b0, partner + b0, b1 - b0);
         at = b1;
         b += <usize>rowBytes;
       }
     }
   }
   copySpan(dst + at, own + at, <usize>image - at);
+}
+
+/** CutMix of one image out of place: dst = own with the partner's box (see walkImage). */
+export function pasteImage(
+  dst: usize, own: usize, partner: usize, image: i32, planes: i32, planeBytes: i32, rowBytes: i32,
+  y0: i32, y1: i32, bx0: i32, bx1: i32,
+): void {
+  walkImage(dst, own, partner, true, image, planes, planeBytes, rowBytes, y0, y1, bx0, bx1);
+}
+
+/** dst = own outside the box, the box left as it is (ResizeMix out of place, before the resize). */
+export function copyOutside(
+  dst: usize, own: usize, image: i32, planes: i32, planeBytes: i32, rowBytes: i32,
+  y0: i32, y1: i32, bx0: i32, bx1: i32,
+): void {
+  walkImage(dst, own, 0, false, image, planes, planeBytes, rowBytes, y0, y1, bx0, bx1);
 }

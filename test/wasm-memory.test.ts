@@ -186,7 +186,7 @@ describe('module', () => {
     const m = await compileKernels();
     expect(WebAssembly.Module.imports(m)).toEqual([]);
     expect(WebAssembly.Module.exports(m).map((e) => e.name).sort()).toEqual(
-      ['blendF32', 'blendU8', 'copyBytes', 'copyRect', 'halvePasteU8', 'heapBase', 'memory', 'pasteImage', 'resizePasteF32', 'resizePasteU8']);
+      ['blendF32', 'blendU8', 'copyBytes', 'copyOutside', 'copyRect', 'halvePasteU8', 'heapBase', 'memory', 'pasteImage', 'resizePasteF32', 'resizePasteU8']);
     expect(await compileKernels()).toBe(m);
   });
 

@@ -17,6 +17,8 @@ export interface KernelExports {
     planes: number, rows: number, span: number): void;
   pasteImage(dst: number, own: number, partner: number, image: number, planes: number, planeBytes: number,
     rowBytes: number, y0: number, y1: number, bx0: number, bx1: number): void;
+  copyOutside(dst: number, own: number, image: number, planes: number, planeBytes: number,
+    rowBytes: number, y0: number, y1: number, bx0: number, bx1: number): void;
   resizePasteF32(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number,
     p: number, y0: number, x0: number, taps: number, tmp: number): void;
   resizePasteU8(dst: number, src: number, planes: number, planeBytes: number, rowBytes: number,

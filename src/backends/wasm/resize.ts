@@ -4,7 +4,8 @@
  * size (job.taps[job.tapOf[i]]), separable, columns first like the js oracle: float32 with the
  * weights wt (assembly/resample.ts has the order), uint8 in integers with the 14-bit weights q
  * (src/plan/quantize.ts, assembly/resample-u8.ts). The taps are copied into wasm memory once per call.
- * Out of place, the whole image is copied and then the box written while it is in cache. In place,
+ * Out of place, the image outside the box is copied (assembly/paste.ts copyOutside), then the box
+ * is written. In place,
  * samples run in the order of inPlaceSchedule; one image-sized temp holds the first image of each
  * cycle of `index`, or the image of a sample that is its own partner (it reads what it overwrites).
  */
@@ -40,7 +41,9 @@ export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
     const empty = (i: number): boolean => boxes[4 * i] === boxes[4 * i + 1] || boxes[4 * i + 2] === boxes[4 * i + 3];
     if (!io.inPlace) {
       for (let i = 0; i < g.n; i++) {
-        ctx.k.copyBytes(io.dst + i * l.image, io.src + i * l.image, l.image);
+        const [y0, y1, x0, x1] = boxes.subarray(4 * i, 4 * i + 4);
+        ctx.k.copyOutside(io.dst + i * l.image, io.src + i * l.image, l.image, l.planes, l.planeBytes, l.rowBytes,
+          y0, y1, x0 * l.p * l.eb, x1 * l.p * l.eb);
         if (!empty(i)) resize(i, io.src + index[i] * l.image);
       }
       return;
