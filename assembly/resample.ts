@@ -7,10 +7,11 @@
  *
  * all float32, each product rounded before it is added (no FMA), so the result is the oracle's bit
  * for bit (the first product is not added to a 0: the same value but for the sign of a zero).
- * T is the source type (f32, or u8 widened exactly). Byte offsets: ix = column·P·sizeof<T>.
+ * T is the source type (f32; the loaders also widen u8 exactly, but uint8 resizes run in integers:
+ * resample-u8.ts). Byte offsets: ix = column·P·sizeof<T>.
  * This file: cols for interleaved pixels (P ≥ 2) and rows; resample-plane.ts: cols for P = 1.
  */
-import { BIAS_V, HALF_V, konst, load4, MAGIC_V, packU8, roundHalfUp, roundU8 } from './simd';
+import { load4 } from './simd';
 
 /**
  * cols for pixels of P ≥ 2 interleaved channels: H[o·P + c] = Σ_b wx[o·k+b]·I[ix[o·k+b] + c],
@@ -95,13 +96,11 @@ export function colsPixels<T>(H: usize, row: usize, outW: i32, P: i32, k: i32, i
 
 /**
  * rows: out[x] = (first ? 0 : R[x]) + w0·h0[x] (+ w1·h1[x] when two), for x in [0, count), one or
- * two taps per pass. O = f32: out is R, or the destination row on the last pass. O = u8: out is
- * the destination row (last pass only), rounded as simd.ts says. 16 lanes per step, scalar tail.
+ * two taps per pass: out is R, or the destination row on the last pass. 16 lanes per step, scalar tail.
  */
-export function rows<O>(out: usize, R: usize, first: bool, h0: usize, w0: f32, h1: usize, w1: f32, two: bool, count: i32): void {
+export function rows(out: usize, R: usize, first: bool, h0: usize, w0: f32, h1: usize, w1: f32, two: bool, count: i32): void {
   const v0 = f32x4.splat(w0);
   const v1 = f32x4.splat(w1);
-  const half = konst(HALF_V), magic = konst(MAGIC_V), bias = konst(BIAS_V);
   let x = 0;
   for (; x + 16 <= count; x += 16) {
     const o = <usize>x << 2;
@@ -109,22 +108,16 @@ export function rows<O>(out: usize, R: usize, first: bool, h0: usize, w0: f32, h
     const r1 = rows4(R, h0, v0, h1, v1, o + 16, first, two);
     const r2 = rows4(R, h0, v0, h1, v1, o + 32, first, two);
     const r3 = rows4(R, h0, v0, h1, v1, o + 48, first, two);
-    if (sizeof<O>() == 1) {
-      v128.store(out + <usize>x, packU8(roundHalfUp(r0, half, magic, bias), roundHalfUp(r1, half, magic, bias),
-        roundHalfUp(r2, half, magic, bias), roundHalfUp(r3, half, magic, bias)));
-    } else {
-      v128.store(out + o, r0);
-      v128.store(out + o, r1, 16);
-      v128.store(out + o, r2, 32);
-      v128.store(out + o, r3, 48);
-    }
+    v128.store(out + o, r0);
+    v128.store(out + o, r1, 16);
+    v128.store(out + o, r2, 32);
+    v128.store(out + o, r3, 48);
   }
   for (; x < count; x++) {
     const o = <usize>x << 2;
     let acc: f32 = w0 * load<f32>(h0 + o);
     if (!first) acc = load<f32>(R + o) + acc;
     if (two) acc += w1 * load<f32>(h1 + o);
-    if (sizeof<O>() == 1) store<u8>(out + <usize>x, roundU8(acc));
-    else store<f32>(out + o, acc);
+    store<f32>(out + o, acc);
   }
 }

@@ -5,9 +5,9 @@
  *   dst[c, y0 + oy, x0 + ox] = Σ_a wy[oy, a] · (Σ_b wx[ox, b] · src[c, iy[oy, a], ix[ox, b]])
  *
  * separably in float32, columns of each source row first, then rows (resample.ts has the exact
- * order, the js oracle's); uint8 results are clamp(floor(v + 0.5), 0, 255) of that float32 v, so
- * bicubic overshoot is clamped for uint8 only. Pixels outside the box are not touched. src must not
- * overlap dst (the glue copies an image that is its own partner into a temp first).
+ * order, the js oracle's). float32 only: uint8 runs in integers (resize-paste-u8.ts). Pixels outside
+ * the box are not touched. src must not overlap dst (the glue copies an image that is its own
+ * partner into a temp first).
  *
  * Geometry (bytes unless named): `planes` planes `planeBytes` apart, rows `rowBytes` apart, a pixel
  * is P consecutive elements. NCHW: planes = C, P = 1. NHWC: planes = 1, P = C.
@@ -88,9 +88,7 @@ function resizePaste<T>(
         const w1: f32 = two ? load<f32>(wts + (<usize>a << 2), 4) : 0;
         const first = a == 0;
         a += two ? 2 : 1;
-        if (a < ky) rows<f32>(R, R, first, h0, w0, h1, w1, two, count);
-        else if (sizeof<T>() == 1) rows<u8>(at, R, first, h0, w0, h1, w1, two, count);
-        else rows<f32>(at, R, first, h0, w0, h1, w1, two, count);
+        rows(a < ky ? R : at, R, first, h0, w0, h1, w1, two, count);
       }
     }
   }

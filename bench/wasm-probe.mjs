@@ -3,8 +3,8 @@
 //   node bench/wasm-probe.mjs [N...]
 // PROBE_ONLY=<regex> keeps the cases whose "<batch> <op>" (e.g. "u8 RGBA mixup") matches.
 // Batches live in wasm memory (allocBatch): the zero-copy path. Prints ms per batch (median, min),
-// effective GB/s over the §2 byte counts, and the ratio to an in-process memcpy of the same batch;
-// then the same from CPU time (steadier when other processes share the cores).
+// effective GB/s over the §2 byte counts, and the ratio to an in-process memcpy of the same batch
+// (medians, and min against min); then the same from CPU time.
 import { performance } from 'node:perf_hooks';
 
 const dist = process.env.BATCHMIX_DIST ?? new URL('../dist/', import.meta.url).href;
@@ -25,7 +25,7 @@ function perm(n) { // Fisher–Yates with s = (s·1103515245 + 12345) mod 2^31, 
 }
 // Wall time (median, min) and CPU time per call (user + system over all timed calls): on a shared,
 // loaded machine the CPU time is the steadier figure of what the kernel costs.
-function time(fn, warm = 3, reps = 11) {
+function time(fn, warm = 3, reps = Number(process.env.PROBE_REPS ?? 11)) {
   for (let i = 0; i < warm; i++) fn();
   const t = [];
   const c0 = process.cpuUsage();
@@ -67,12 +67,13 @@ for (const n of ns.length ? ns : [32, 128]) {
       ['resizemix_oop 150² bicubic', 2.75 * B, () => wasm.resizePaste({ src: a.data, dst: b.data, geom, index, ...rm(odd, 'bicubic') })],
     ];
     const memCpuGBs = (2 * B) / memcpy.cpu / 1e6;
-    console.log(`N=${n} ${name}: B = ${(B / 1e6).toFixed(2)} MB, memcpy ${memcpy.med.toFixed(3)} ms = ${memGBs.toFixed(1)} GB/s (cpu ${memcpy.cpu.toFixed(3)} ms = ${memCpuGBs.toFixed(1)} GB/s)`);
+    console.log(`N=${n} ${name}: B = ${(B / 1e6).toFixed(2)} MB, memcpy ${memcpy.med.toFixed(3)} ms (min ${memcpy.min.toFixed(3)}) = ${memGBs.toFixed(1)} GB/s (cpu ${memcpy.cpu.toFixed(3)} ms = ${memCpuGBs.toFixed(1)} GB/s)`);
     for (const [op, bytes, run] of cases.filter(([op]) => !only || only.test(`${name} ${op}`))) {
       const t = time(run);
       const gbs = bytes / t.med / 1e6;
       const cpuGBs = bytes / t.cpu / 1e6;
-      console.log(`  ${op.padEnd(28)} ${t.med.toFixed(3).padStart(7)} ms (min ${t.min.toFixed(3)})  ${gbs.toFixed(1).padStart(6)} GB/s  ${(100 * gbs / memGBs).toFixed(0).padStart(4)} % of memcpy | cpu ${t.cpu.toFixed(3)} ms ${(100 * cpuGBs / memCpuGBs).toFixed(0).padStart(4)} %`);
+      const minPct = (100 * (bytes / (2 * B)) * memcpy.min) / t.min; // min against min: steadier on a loaded machine
+      console.log(`  ${op.padEnd(28)} ${t.med.toFixed(3).padStart(7)} ms (min ${t.min.toFixed(3)})  ${gbs.toFixed(1).padStart(6)} GB/s  ${(100 * gbs / memGBs).toFixed(0).padStart(4)} % of memcpy (min/min ${minPct.toFixed(0).padStart(3)} %) | cpu ${t.cpu.toFixed(3)} ms ${(100 * cpuGBs / memCpuGBs).toFixed(0).padStart(4)} %`);
     }
     wasm.freeBatch(a);
     wasm.freeBatch(b);
