@@ -42,6 +42,10 @@ export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuM
       const g = batch?.geom;
       if (!g) fail('BAD_SHAPE', `gpu.apply: batch must be a GpuBatch from gpu.upload or gpu.alloc`);
       const p = checkParams('gpu.apply', params, g.n, g.h, g.w);
+      if (p.op === 'mixed') {
+        fail('BAD_PARAMS', 'gpu.apply (mixed): params with one op per sample (perSample) are not supported on the GPU-resident path yet; ' +
+          'apply them to CPU arrays with mix.apply, or sample without perSample');
+      }
       const mixed = mixLabels(p.op, labels, g.n, options.numClasses, options.labelSmoothing, p.index, p.lam);
       if (opts.inPlace && opts.out) fail('BAD_PARAMS', `gpu.apply (${p.op}): give options.inPlace or options.out, not both`);
       const dst = opts.inPlace ? batch : opts.out;

@@ -7,6 +7,8 @@
  * Every job reads `src` and writes `dst`. `src === dst` (the same array object) means in place;
  * reads must then still see the batch as it was before the call (SPEC §1). Out of place, every
  * element of `dst` is written (pixels outside a box are copied from `src[i]`).
+ * A job with `samples` writes only those samples of `dst` (in place and out of place); the other
+ * samples of `dst` are left as they are. Reads still see all of `src` (partners may be any sample).
  * uint8 results are `clamp(floor(v + 0.5), 0, 255)` of the float32 value v (SPEC §5).
  */
 import type { BackendName, DType, ImageBatch, Layout, PixelData } from '../types.js';
@@ -52,6 +54,12 @@ interface Job {
   readonly geom: Geometry;
   /** Partner of each sample, length n. */
   readonly index: Int32Array;
+  /**
+   * Optional: the samples this job writes, ascending, distinct, in [0, n) (op 'mixed' runs each
+   * op's samples as one job). Absent: every sample. The other samples of `dst` are not touched.
+   * Per-sample arrays (index, lam, boxes, tapOf) keep length n and are read at the listed samples.
+   */
+  readonly samples?: Int32Array;
 }
 
 /** Mixup: `dst[i] = lam[i]·src[i] + (1 − lam[i])·src[index[i]]`, in float32. */

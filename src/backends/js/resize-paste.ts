@@ -1,6 +1,6 @@
 /** ResizeMix kernel of the js oracle (SPEC §1, §5): the whole partner, resized into the box. */
 import type { ResizePasteJob } from '../backend.js';
-import { copySample, readable, storeFor } from './pixels.js';
+import { copySample, readable, samplesOf, storeFor } from './pixels.js';
 
 const f = Math.fround;
 
@@ -16,12 +16,15 @@ const f = Math.fround;
  *   R   = f(… f(f(wy_0·t_0) + f(wy_1·t_1)) …)                      for a = 0 .. ky−1
  * Element (c, y, x) of a sample is at c·sc + y·sy + x·sx: any layout and C. float32 stores R (bicubic
  * may overshoot the input range); uint8 stores clamp(⌊R + 0.5⌋, 0, 255). In place reads a snapshot.
+ * Only job.samples (all when absent) are written.
  */
 export function resizePaste(job: ResizePasteJob): void {
   const { dst, geom: g, index, boxes, taps, tapOf } = job;
   const src = readable(job.src, dst);
   const put = storeFor(dst);
-  for (let i = 0; i < g.n; i++) {
+  const ids = samplesOf(g.n, job.samples);
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
     if (job.src !== dst) copySample(src, dst, g, i, put);
     const { y: ty, x: tx } = taps[tapOf[i]];
     const y0 = boxes[4 * i], x0 = boxes[4 * i + 2];

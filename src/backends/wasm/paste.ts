@@ -5,12 +5,13 @@
  * image is still in cache: measured 15–25 % faster for float32 NCHW than writing each byte once in
  * address order with three copies per box row, and never slower at N = 128.
  * In place, only boxes move: samples run in the order of inPlaceSchedule, and one box-sized temp
- * holds the box that the last sample of each cycle of `index` reads.
+ * holds the box that the last sample of each cycle of `index` reads. Only job.samples (all when
+ * absent) are written.
  */
 import type { PasteJob } from '../backend.js';
 import { withJobMemory, type WasmContext } from './context.js';
 import { boxRect, compact, planesOf, rectBytes, type Rect } from './layout.js';
-import { inPlaceSchedule } from './schedule.js';
+import { inPlaceSchedule, samplesOf } from './schedule.js';
 
 export function runPaste(ctx: WasmContext, job: PasteJob): void {
   const { geom: g, index, boxes } = job;
@@ -26,14 +27,14 @@ export function runPaste(ctx: WasmContext, job: PasteJob): void {
   };
   withJobMemory(ctx, job, 'paste', (inPlace) => (inPlace ? [largest] : []), (io, [temp]) => {
     if (!io.inPlace) {
-      for (let i = 0; i < g.n; i++) {
+      for (const i of samplesOf(g.n, job.samples)) {
         ctx.k.copyBytes(io.dst + i * l.image, io.src + i * l.image, l.image);
         copy(io.dst + i * l.image, rects[i], io.src + index[i] * l.image, rects[i]);
       }
       return;
     }
-    const { order, saveFor, fromTemp } = inPlaceSchedule(index);
-    for (let s = 0; s < g.n; s++) {
+    const { order, saveFor, fromTemp } = inPlaceSchedule(index, job.samples);
+    for (let s = 0; s < order.length; s++) {
       const i = order[s];
       const r = saveFor[s];
       if (r >= 0) copy(temp, compact(rects[r]), io.src + index[r] * l.image, rects[r]);

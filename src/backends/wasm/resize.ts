@@ -6,11 +6,12 @@
  * Out of place, the whole image is copied and then the box written while it is in cache. In place,
  * samples run in the order of inPlaceSchedule; one image-sized temp holds the first image of each
  * cycle of `index`, or the image of a sample that is its own partner (it reads what it overwrites).
+ * Only job.samples (all when absent) are written.
  */
 import type { ResizePasteJob } from '../backend.js';
 import { withJobMemory, type WasmContext } from './context.js';
 import { planesOf } from './layout.js';
-import { inPlaceSchedule } from './schedule.js';
+import { inPlaceSchedule, samplesOf } from './schedule.js';
 import { halves, tapsBytes, writeTaps } from './taps.js';
 
 export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
@@ -34,14 +35,14 @@ export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
     };
     const empty = (i: number): boolean => boxes[4 * i] === boxes[4 * i + 1] || boxes[4 * i + 2] === boxes[4 * i + 3];
     if (!io.inPlace) {
-      for (let i = 0; i < g.n; i++) {
+      for (const i of samplesOf(g.n, job.samples)) {
         ctx.k.copyBytes(io.dst + i * l.image, io.src + i * l.image, l.image);
         if (!empty(i)) resize(i, io.src + index[i] * l.image);
       }
       return;
     }
-    const { order, saveFor, fromTemp } = inPlaceSchedule(index);
-    for (let s = 0; s < g.n; s++) {
+    const { order, saveFor, fromTemp } = inPlaceSchedule(index, job.samples);
+    for (let s = 0; s < order.length; s++) {
       const i = order[s];
       if (saveFor[s] >= 0) ctx.k.copyBytes(image, io.src + index[saveFor[s]] * l.image, l.image);
       if (empty(i)) continue;
