@@ -9,7 +9,9 @@
  * in-place path. With two or more jobs a sample written by one job may be the partner another job
  * reads (a Mixup sample pasted into a CutMix sample, and so on), so the jobs write into a scratch
  * batch (out of place, reading the untouched input) and the changed samples are copied back at the
- * end: one extra copy of each changed sample, none of the unchanged ones. The same scratch is used
+ * end: one extra copy of each changed sample, none of the unchanged ones (the scratch is a batch in
+ * the backend's memory when it has one, allocBatch: wasm then runs the jobs where the data is).
+ * The same scratch is used
  * out of place when dst is the caller's memory (`options.out`), so that a job that fails (a lost GL
  * context, a wasm memory that cannot grow) leaves the caller's arrays as they were; a fresh dst made
  * by `apply` is written directly.
@@ -19,7 +21,7 @@
  */
 import type { Geometry, KernelBackend } from './backends/backend.js';
 import { resizeTapsFor } from './plan/taps.js';
-import type { MixParams, Op, PixelData } from './types.js';
+import type { ImageBatch, MixParams, Op, PixelData } from './types.js';
 
 /** Where a mixed call reads and writes. */
 export interface MixedIO {
@@ -73,9 +75,17 @@ export async function runMixed(k: KernelBackend, p: MixParams, g: Geometry, io: 
   if (jobs.length <= 1 || io.fresh) {
     for (const job of jobs) await job(k, io.src(), io.dst());
   } else {
-    const scratch = new (io.src().constructor as new (n: number) => PixelData)(g.n * g.sn);
-    for (const job of jobs) await job(k, io.src(), scratch);
-    copySamples(io.dst(), scratch, g.sn, Int32Array.from([...by.mixup, ...by.cutmix, ...by.resizemix]));
+    // The scratch lives where the backend works best: wasm memory (allocBatch) when it has one.
+    const shape: ImageBatch['shape'] = g.layout === 'NCHW' ? [g.n, g.c, g.h, g.w] : [g.n, g.h, g.w, g.c];
+    const scratch: ImageBatch = k.allocBatch
+      ? k.allocBatch(shape, g.layout, g.dtype)
+      : { data: new (io.src().constructor as new (n: number) => PixelData)(g.n * g.sn), shape, layout: g.layout };
+    try {
+      for (const job of jobs) await job(k, io.src(), scratch.data);
+      copySamples(io.dst(), scratch.data, g.sn, Int32Array.from([...by.mixup, ...by.cutmix, ...by.resizemix]));
+    } finally {
+      k.freeBatch?.(scratch);
+    }
   }
   if (!io.inPlace) copySamples(io.dst(), io.src(), g.sn, by.identity);
 }

@@ -141,6 +141,30 @@ describe('wasm: mixed params on batches in wasm memory', () => {
   });
 });
 
+describe('webgl2: mixed params in chunks (limits forced small)', () => {
+  it('each job chunks its own samples and reads the partners it needs; equals the oracle', async () => {
+    const oracle = await mixer('js');
+    for (const maxLayers of [2, 3]) {
+      const mix = await mixer('webgl2', { webgl2: { limits: { maxLayers } } });
+      for (const seed of [1, 2, 3]) {
+        const input = randomBatch(11, 3, 7, 9, 'NHWC', 'float32', seed);
+        const labels = Int32Array.from({ length: 11 }, (_, i) => i % 10);
+        const p = mixedParams(11, 7, 9, seed, 'nearest');
+        const ref = (await oracle.apply(input, labels, p)).images.data;
+        const got = (await mix.apply(input, labels, p)).images.data;
+        for (let e = 0; e < ref.length; e++) {
+          if (!(Math.abs(got[e] - ref[e]) <= 1e-6 * (1 + Math.abs(ref[e])))) expect.fail(`maxLayers ${maxLayers} seed ${seed}: element ${e}: ${got[e]} vs ${ref[e]}`);
+        }
+        const inPlace = copyBatch(input);
+        await mix.apply(inPlace, labels, p, { inPlace: true });
+        expect(inPlace.data).toEqual(got);
+      }
+      mix.dispose();
+    }
+    oracle.dispose();
+  });
+});
+
 describe('bad input: perSample and mixed params (SPEC §7)', () => {
   it("perSample with mode 'batch' → BAD_OPTIONS naming the fix", async () => {
     await expectCode(createBatchMix({ numClasses: 3, augments: { op: 'mixup', alpha: 1 }, perSample: true, backend: 'js' }),
