@@ -11,10 +11,9 @@
  * batch (out of place, reading the untouched input) and the changed samples are copied back at the
  * end: one extra copy of each changed sample, none of the unchanged ones (the scratch is a batch in
  * the backend's memory when it has one, allocBatch: wasm then runs the jobs where the data is).
- * The same scratch is used
- * out of place when dst is the caller's memory (`options.out`), so that a job that fails (a lost GL
- * context, a wasm memory that cannot grow) leaves the caller's arrays as they were; a fresh dst made
- * by `apply` is written directly.
+ * The same scratch is used out of place when dst is the caller's memory (`options.out`), so that a
+ * job that fails (a lost GL context, a wasm memory that cannot grow) leaves the caller's arrays as
+ * they were; a fresh dst made by `apply` is written directly.
  *
  * Arrays are read through getters at each step: a wasm batch from allocBatch hands out a new view
  * when its memory grew during a job.
