@@ -7,6 +7,7 @@ import type { WebGL2Backend, WebGL2BackendOptions } from './backends/webgl2/inde
 import { BatchMixError, fail } from './errors.js';
 import { gpuMix, type GpuMix } from './gpu.js';
 import { mixLabels } from './labels.js';
+import { runMixed, type MixedIO } from './mixed.js';
 import { normalizeOptions, type NormalizedOptions } from './options.js';
 import { Rng } from './plan/rng.js';
 import { sampleParams } from './plan/sample.js';
@@ -99,7 +100,12 @@ class Mixer implements BatchMix {
     const src = batch.data;
     if (options.inPlace && options.out) fail('BAD_PARAMS', `apply (${p.op}): give options.inPlace or options.out, not both`);
     const dst = options.inPlace ? src : options.out ? checkOut(`apply (${p.op})`, options.out, g, src) : newLike(src);
-    await this.dispatch(p, src, dst, g);
+    const out = options.out;
+    const io: MixedIO = {
+      src: () => batch.data, dst: options.inPlace ? () => batch.data : out ? () => out.data : () => dst,
+      inPlace: !!options.inPlace, fresh: !options.inPlace && !out,
+    };
+    await this.dispatch(p, src, dst, g, io);
     // In place the caller's batch is the result (its `data` may be a getter that follows wasm memory growth).
     const images: ImageBatch = options.inPlace ? batch : options.out ? options.out : { data: dst, shape: batch.shape, layout: batch.layout };
     return { images, labels: mixed };
@@ -113,14 +119,15 @@ class Mixer implements BatchMix {
   }
 
   /** Runs one op on the current backend; on 'auto', a lost GL context moves later calls to the next backend. */
-  private async dispatch(p: MixParams, src: PixelData, dst: PixelData, g: Geometry): Promise<void> {
+  private async dispatch(p: MixParams, src: PixelData, dst: PixelData, g: Geometry, io: MixedIO): Promise<void> {
     if (p.op === 'identity') {
       if (dst !== src) dst.set(src);
       return;
     }
     const tapsOf = p.op === 'resizemix' ? resizeTapsFor(p.boxes!, g.n, g.h, g.w, p.interpolation ?? 'bilinear') : undefined;
     const run = async (k: KernelBackend): Promise<void> => {
-      if (p.op === 'mixup') await k.blend({ src, dst, geom: g, index: p.index, lam: p.lam });
+      if (p.op === 'mixed') await runMixed(k, p, g, io); // one op per sample: src/mixed.ts
+      else if (p.op === 'mixup') await k.blend({ src, dst, geom: g, index: p.index, lam: p.lam });
       else if (p.op === 'cutmix') await k.paste({ src, dst, geom: g, index: p.index, boxes: p.boxes! });
       else await k.resizePaste({ src, dst, geom: g, index: p.index, boxes: p.boxes!, ...tapsOf! });
     };

@@ -7,6 +7,7 @@
 import type { GpuBatch, WebGL2Backend } from './backends/webgl2/index.js';
 import { fail } from './errors.js';
 import { mixLabels } from './labels.js';
+import { runMixedGpu } from './mixed.js';
 import type { NormalizedOptions } from './options.js';
 import { resizeTapsFor } from './plan/taps.js';
 import type { DType, ImageBatch, Labels, Layout, MixParams, PixelData } from './types.js';
@@ -46,7 +47,9 @@ export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuM
       if (opts.inPlace && opts.out) fail('BAD_PARAMS', `gpu.apply (${p.op}): give options.inPlace or options.out, not both`);
       const dst = opts.inPlace ? batch : opts.out;
       let images: GpuBatch;
-      if (p.op === 'identity') {
+      if (p.op === 'mixed') {
+        images = runMixedGpu(backend, batch, p, g, opts); // one op per sample: src/mixed.ts
+      } else if (p.op === 'identity') {
         images = dst === batch ? batch : backend.run({ kernel: 'paste', src: batch, dst, index: p.index, boxes: new Int32Array(4 * g.n) });
       } else if (p.op === 'mixup') {
         images = backend.run({ kernel: 'blend', src: batch, dst, index: p.index, lam: p.lam });

@@ -10,6 +10,6 @@ export { paramsFromJSON, paramsToJSON, type MixParamsJSON } from './params.js';
 export type { BackendReport } from './select.js';
 export type {
   ApplyOptions, AugmentOptions, BackendChoice, BackendName, BatchMixOptions, DType, ImageBatch, Interpolation,
-  Labels, Layout, MixParams, MixResult, Mode, Op, Partner, PixelData, RunResult,
+  Labels, Layout, MixParams, MixResult, Mode, Op, Partner, PixelData, Placement, RunResult,
 } from './types.js';
 export * from './browser/index.js'; // browser image inputs/outputs (issue 4)

@@ -4,7 +4,7 @@
  * BatchMixError('BAD_OPTIONS') naming the argument, what was expected and what arrived.
  */
 import { describe, fail } from './errors.js';
-import type { BackendChoice, Interpolation, Mode, Partner } from './types.js';
+import type { BackendChoice, Interpolation, Mode, Partner, Placement } from './types.js';
 
 type AugmentOp = 'mixup' | 'cutmix' | 'resizemix';
 
@@ -20,6 +20,8 @@ export interface NormalizedAugment {
   lamMax: number;
   /** resizemix: default 'bilinear'; 'bilinear' (unused) otherwise. */
   interpolation: Interpolation;
+  /** cutmix/resizemix mmcls boxes: 'clip' (default) or 'inside'; minmax boxes are always inside; 'clip' (unused) for mixup. */
+  placement: Placement;
 }
 
 export interface NormalizedOptions {
@@ -27,6 +29,8 @@ export interface NormalizedOptions {
   augments: readonly NormalizedAugment[];
   mode: Mode;
   partner: Partner;
+  /** One op per sample (modes 'elem' and 'pair' only); false by default. */
+  perSample: boolean;
   labelSmoothing: number;
   /** uint32: a negative or larger integer seed is reduced modulo 2^32. */
   seed: number;
@@ -39,12 +43,13 @@ const MODES: readonly Mode[] = ['batch', 'elem', 'pair'];
 const PARTNERS: readonly Partner[] = ['permutation', 'mirror', 'roll', 'derangement'];
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl2', 'wasm', 'js'];
 const INTERPOLATIONS: readonly Interpolation[] = ['nearest', 'nearest-exact', 'bilinear', 'bicubic', 'area'];
+const PLACEMENTS: readonly Placement[] = ['clip', 'inside'];
 /** `webgl2` is the integrator's CreateOptions extension (backend tuning); it is passed over here. */
-const KEYS = ['numClasses', 'augments', 'mode', 'partner', 'labelSmoothing', 'seed', 'backend', 'gl', 'webgl2', 'wasm'];
+const KEYS = ['numClasses', 'augments', 'mode', 'partner', 'perSample', 'labelSmoothing', 'seed', 'backend', 'gl', 'webgl2', 'wasm'];
 const AUGMENT_KEYS: Record<AugmentOp, readonly string[]> = {
   mixup: ['op', 'alpha', 'prob'],
-  cutmix: ['op', 'alpha', 'prob', 'correctLam', 'minmax'],
-  resizemix: ['op', 'alpha', 'prob', 'correctLam', 'minmax', 'lamMin', 'lamMax', 'interpolation'],
+  cutmix: ['op', 'alpha', 'prob', 'correctLam', 'minmax', 'placement'],
+  resizemix: ['op', 'alpha', 'prob', 'correctLam', 'minmax', 'lamMin', 'lamMax', 'interpolation', 'placement'],
 };
 const PROB_SLACK = 1e-6;
 
@@ -80,7 +85,7 @@ function normalizeAugment(raw: unknown, i: number, single: boolean): NormalizedA
   if (!OPS.includes(a.op as AugmentOp)) bad(`augments[${i}].op`, "one of 'mixup', 'cutmix', 'resizemix'", a.op);
   const op = a.op as AugmentOp;
   const at = `augments[${i}] (${op})`;
-  checkKeys(at, a, AUGMENT_KEYS[op], op === 'mixup' ? ' (correctLam, minmax, lamMin, lamMax and interpolation are for the paste ops)' : '');
+  checkKeys(at, a, AUGMENT_KEYS[op], op === 'mixup' ? ' (correctLam, minmax, lamMin, lamMax, interpolation and placement are for the paste ops)' : '');
   const alpha = num(`${at}.alpha`, a.alpha, (x) => Number.isFinite(x) && x > 0, 'a finite number > 0 (the Beta(α, α) parameter)');
   if (a.prob === undefined && !single) bad(`${at}.prob`, 'given when there are several augments (give each a prob; the leftover is the identity)', undefined);
   const prob = num(`${at}.prob`, a.prob, (x) => x >= 0 && x <= 1, 'a number in [0, 1]', 1);
@@ -103,7 +108,28 @@ function normalizeAugment(raw: unknown, i: number, single: boolean): NormalizedA
     fail('BAD_OPTIONS', `createBatchMix: ${at}: need lamMin ≤ lamMax (defaults 0.1 and 0.8), got lamMin = ${lamMin} and lamMax = ${lamMax}`);
   }
   const interpolation = oneOf(`${at}.interpolation`, a.interpolation, INTERPOLATIONS, 'bilinear' as Interpolation);
-  return Object.freeze({ op, alpha, prob, correctLam: a.correctLam !== false, minmax, lamMin, lamMax, interpolation });
+  const placement = oneOf(`${at}.placement`, a.placement, PLACEMENTS, 'clip' as Placement);
+  return Object.freeze({ op, alpha, prob, correctLam: a.correctLam !== false, minmax, lamMin, lamMax, interpolation, placement });
+}
+
+/**
+ * `perSample` (SPEC §3): a boolean, true only with mode 'elem' or 'pair' (in 'batch' mode the batch
+ * shares one λ and box, so it cannot hold several ops), and the resizemix augments must agree on
+ * the interpolation (params carry one for the call).
+ */
+function checkPerSample(v: unknown, mode: Mode, augments: readonly NormalizedAugment[]): boolean {
+  if (v === undefined) return false;
+  if (typeof v !== 'boolean') bad('perSample', 'a boolean', v);
+  if (!v) return false;
+  if (mode === 'batch') {
+    fail('BAD_OPTIONS', "createBatchMix: perSample: true needs mode 'elem' or 'pair' (one op per sample, or per cycle of partners), " +
+      "got mode 'batch' (one λ and box for the whole batch); set mode: 'elem' or 'pair', or drop perSample");
+  }
+  const interps = new Set(augments.filter((a) => a.op === 'resizemix').map((a) => a.interpolation));
+  if (interps.size > 1) {
+    fail('BAD_OPTIONS', `createBatchMix: with perSample the resizemix augments must share one interpolation (params carry one per call), got ${[...interps].join(', ')}`);
+  }
+  return true;
 }
 
 /** Validates `createBatchMix` options and fills in the defaults (SPEC §3, §4, §8). */
@@ -119,6 +145,8 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
   if (sum > 1 + PROB_SLACK) {
     fail('BAD_OPTIONS', `createBatchMix: augments' probs must sum to ≤ 1 (the leftover is the identity), got ${augments.map((a) => a.prob).join(' + ')} = ${sum}`);
   }
+  const mode = oneOf('mode', o.mode, MODES, 'batch' as Mode);
+  const perSample = checkPerSample(o.perSample, mode, augments);
   const seed = num('seed', o.seed, Number.isSafeInteger, 'an integer (0 is a real seed)', 0) >>> 0;
   const gl = o.gl;
   if (gl !== undefined && (typeof gl !== 'object' || gl === null || typeof (gl as WebGL2RenderingContext).getExtension !== 'function')) {
@@ -127,8 +155,9 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
   return Object.freeze({
     numClasses,
     augments,
-    mode: oneOf('mode', o.mode, MODES, 'batch' as Mode),
+    mode,
     partner: oneOf('partner', o.partner, PARTNERS, 'permutation' as Partner),
+    perSample,
     labelSmoothing: num('labelSmoothing', o.labelSmoothing, (x) => x >= 0 && x < 1, 'a number in [0, 1)', 0),
     seed,
     backend: oneOf('backend', o.backend, BACKENDS, 'auto' as BackendChoice),

@@ -8,7 +8,8 @@ import { describe, fail } from './errors.js';
 import type { Interpolation, MixParams, Op } from './types.js';
 
 export interface MixParamsJSON {
-  op: Op;
+  op: Op | 'mixed';
+  ops?: Op[];
   index: number[];
   lam: number[];
   boxes?: number[];
@@ -17,12 +18,13 @@ export interface MixParamsJSON {
 
 const OPS: readonly Op[] = ['mixup', 'cutmix', 'resizemix', 'identity'];
 const INTERPOLATIONS: readonly Interpolation[] = ['nearest', 'nearest-exact', 'bilinear', 'bicubic', 'area'];
-const KEYS = ['op', 'index', 'lam', 'boxes', 'interpolation'];
+const KEYS = ['op', 'ops', 'index', 'lam', 'boxes', 'interpolation'];
 const WHERE = 'paramsFromJSON';
 
-/** Plain data for `JSON.stringify`: `{ op, index, lam, boxes?, interpolation? }` with number lists. */
+/** Plain data for `JSON.stringify`: `{ op, ops?, index, lam, boxes?, interpolation? }` with number lists. */
 export function paramsToJSON(p: MixParams): MixParamsJSON {
   const j: MixParamsJSON = { op: p.op, index: Array.from(p.index), lam: Array.from(p.lam) };
+  if (p.ops !== undefined) j.ops = Array.from(p.ops);
   if (p.boxes !== undefined) j.boxes = Array.from(p.boxes);
   if (p.interpolation !== undefined) j.interpolation = p.interpolation;
   return j;
@@ -44,10 +46,26 @@ function float32List(name: string, v: unknown): Float32Array {
   return Float32Array.from(v as number[]);
 }
 
+/** 'mixed' only, and required there: a list of N op names (not 'mixed'). */
+function opsList(op: string, v: unknown, n: number): Op[] | undefined {
+  if ((op === 'mixed') !== (v !== undefined)) {
+    fail('BAD_PARAMS', `${WHERE} (${op}): ops ${op === 'mixed' ? `are required (one op per sample: ${OPS.join(', ')})` : "are only for op 'mixed'"}`);
+  }
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.length !== n) {
+    fail('BAD_PARAMS', `${WHERE} (mixed): ops must be a list of N = ${n} ops (N from index), got ${describe(v)}`);
+  }
+  const at = v.findIndex((x) => !OPS.includes(x as Op));
+  if (at >= 0) fail('BAD_PARAMS', `${WHERE} (mixed): ops[${at}] must be one of ${OPS.join(', ')}, got ${describe(v[at])}`);
+  return (v as Op[]).slice();
+}
+
 /**
  * MixParams from parsed JSON (or from its text). Checks: an object with only the known keys; op
- * known; index (int32 list) and lam (finite numbers) of the same length; boxes, 4 per sample, for
- * cutmix and resizemix only and required there; interpolation known and for resizemix only.
+ * known; index (int32 list) and lam (finite numbers) of the same length; ops (N op names) for
+ * 'mixed' only and required there; boxes, 4 per sample, for cutmix, resizemix and mixed only and
+ * required there; interpolation known and for resizemix and mixed only. Whether a mixed sample's
+ * box and λ agree with its op is the API's check (validate.ts), as are the ranges.
  */
 export function paramsFromJSON(j: unknown): MixParams {
   if (typeof j === 'string') {
@@ -63,17 +81,21 @@ export function paramsFromJSON(j: unknown): MixParams {
   const o = j as Record<string, unknown>;
   const extra = Object.keys(o).find((k) => !KEYS.includes(k));
   if (extra !== undefined) fail('BAD_PARAMS', `${WHERE}: unknown key ${JSON.stringify(extra)}; expected ${KEYS.join(', ')}`);
-  if (!OPS.includes(o.op as Op)) fail('BAD_PARAMS', `${WHERE}: op must be one of ${OPS.join(', ')}, got ${describe(o.op)}`);
-  const op = o.op as Op;
+  if (!OPS.includes(o.op as Op) && o.op !== 'mixed') {
+    fail('BAD_PARAMS', `${WHERE}: op must be one of ${OPS.join(', ')}, mixed, got ${describe(o.op)}`);
+  }
+  const op = o.op as Op | 'mixed';
   const index = int32List('index', o.index);
   const lam = float32List('lam', o.lam);
   if (lam.length !== index.length) {
     fail('BAD_PARAMS', `${WHERE} (${op}): lam must have one value per sample (N = ${index.length} from index), got ${lam.length}`);
   }
   const p: MixParams = { op, index, lam };
-  const pastes = op === 'cutmix' || op === 'resizemix';
+  const ops = opsList(op, o.ops, index.length);
+  if (ops) p.ops = ops;
+  const pastes = op === 'cutmix' || op === 'resizemix' || op === 'mixed';
   if (pastes !== (o.boxes !== undefined)) {
-    fail('BAD_PARAMS', `${WHERE} (${op}): boxes ${pastes ? 'are required (4 per sample: y0, y1, x0, x1)' : 'are only for cutmix and resizemix'}`);
+    fail('BAD_PARAMS', `${WHERE} (${op}): boxes ${pastes ? 'are required (4 per sample: y0, y1, x0, x1)' : 'are only for cutmix, resizemix and mixed'}`);
   }
   if (pastes) {
     p.boxes = int32List('boxes', o.boxes);
@@ -82,7 +104,7 @@ export function paramsFromJSON(j: unknown): MixParams {
     }
   }
   if (o.interpolation !== undefined) {
-    if (op !== 'resizemix') fail('BAD_PARAMS', `${WHERE} (${op}): interpolation is only for resizemix`);
+    if (op !== 'resizemix' && op !== 'mixed') fail('BAD_PARAMS', `${WHERE} (${op}): interpolation is only for resizemix (and mixed)`);
     if (!INTERPOLATIONS.includes(o.interpolation as Interpolation)) {
       fail('BAD_PARAMS', `${WHERE} (${op}): interpolation must be one of ${INTERPOLATIONS.join(', ')}, got ${describe(o.interpolation)}`);
     }

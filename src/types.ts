@@ -6,6 +6,9 @@
 /** The ops of MMClassification 0.x `Augments`; 'identity' is the leftover probability. */
 export type Op = 'mixup' | 'cutmix' | 'resizemix' | 'identity';
 
+/** Where a paste op's box lies (SPEC §3): 'clip' (mmcls, clipped at the borders) or 'inside' (whole side, wholly inside). */
+export type Placement = 'clip' | 'inside';
+
 /** PyTorch `F.interpolate(..., align_corners=False)` modes (SPEC §5). */
 export type Interpolation = 'nearest' | 'nearest-exact' | 'bilinear' | 'bicubic' | 'area';
 
@@ -33,10 +36,14 @@ export interface ImageBatch<D extends PixelData = PixelData> {
  * - `lam[i]`: the label weight of sample i's own content (the partner gets 1 − lam[i]);
  *   for 'mixup' also the pixel weight. For paste ops it is the corrected λ when correction is on.
  * - `boxes`: cutmix/resizemix only, 4 per sample, `[y0, y1, x0, x1]` half-open, in destination pixels.
- * - `interpolation`: resizemix only (default 'bilinear').
+ * - `interpolation`: resizemix only (default 'bilinear'); for 'mixed', when any sample is resizemix.
+ * - `op: 'mixed'` (perSample, SPEC §3): `ops[i]` is sample i's op; `boxes` are required (an empty box
+ *   for a sample whose op pastes nothing) and an 'identity' sample has λ 1.
  */
 export interface MixParams {
-  op: Op;
+  op: Op | 'mixed';
+  /** 'mixed' only: the op of each sample, length N. */
+  ops?: Op[];
   index: Int32Array;
   lam: Float32Array;
   boxes?: Int32Array;
@@ -80,6 +87,8 @@ export interface AugmentOptions {
   lamMax?: number;
   /** resizemix: default 'bilinear'. */
   interpolation?: Interpolation;
+  /** cutmix/resizemix, mmcls boxes: 'clip' (default) or 'inside' (the drawn side, wholly inside the image). */
+  placement?: Placement;
 }
 
 export interface BatchMixOptions {
@@ -87,6 +96,11 @@ export interface BatchMixOptions {
   augments: AugmentOptions | readonly AugmentOptions[];
   mode?: Mode;
   partner?: Partner;
+  /**
+   * Modes 'elem' and 'pair' only: each sample (each cycle of the partners in 'pair') draws its own op
+   * with the augments' probs, leftover identity (timm's `prob` and `switch_prob`); params say op 'mixed'.
+   */
+  perSample?: boolean;
   /** In [0, 1): y = onehot·(1 − s) + s/K before mixing. */
   labelSmoothing?: number;
   /** Seed of the instance's PRNG (any integer; 0 is a real seed). Default 0. */

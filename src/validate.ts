@@ -57,6 +57,17 @@ function toInt32(where: string, name: string, v: unknown, len: number): Int32Arr
   return Int32Array.from(v as number[]);
 }
 
+/** params.lam: a Float32Array (or number list) of length n, each in [0, 1]. */
+function toLam(at: string, lamIn: unknown, n: number): Float32Array {
+  if (!(lamIn instanceof Float32Array) && !Array.isArray(lamIn)) {
+    fail('BAD_PARAMS', `${at}: params.lam must be a Float32Array (or number list) of length ${n}, got ${describe(lamIn)}`);
+  }
+  if (lamIn.length !== n) fail('BAD_PARAMS', `${at}: params.lam must have length ${n}, got ${lamIn.length}`);
+  const lam = lamIn instanceof Float32Array ? lamIn : Float32Array.from(lamIn as number[]);
+  checkLam(at, 'params.lam', lam, n);
+  return lam;
+}
+
 /**
  * Validates params against a batch of sizes n×h×w and returns them normalised (typed arrays,
  * resizemix interpolation defaulted to 'bilinear'). Never modifies the caller's params.
@@ -66,18 +77,14 @@ export function checkParams(where: string, params: unknown, n: number, h: number
     fail('BAD_PARAMS', `${where}: params must be a MixParams object, got ${describe(params)}`);
   }
   const p = params as Record<string, unknown>;
+  if (p.op === 'mixed') return checkMixedParams(where, p, n, h, w);
   const op = p.op as Op;
-  if (!OPS.includes(op)) fail('BAD_PARAMS', `${where}: params.op must be one of ${OPS.join(', ')}, got ${describe(p.op)}`);
+  if (!OPS.includes(op)) fail('BAD_PARAMS', `${where}: params.op must be one of ${OPS.join(', ')}, mixed, got ${describe(p.op)}`);
+  if (p.ops !== undefined) fail('BAD_PARAMS', `${where} (${op}): params.ops is only for op 'mixed' (one op per sample)`);
   const at = `${where} (${op})`;
   const index = toInt32(at, 'index', p.index, n);
   checkIndex(at, 'params.index', index, n);
-  const lamIn = p.lam;
-  if (!(lamIn instanceof Float32Array) && !Array.isArray(lamIn)) {
-    fail('BAD_PARAMS', `${at}: params.lam must be a Float32Array (or number list) of length ${n}, got ${describe(lamIn)}`);
-  }
-  if (lamIn.length !== n) fail('BAD_PARAMS', `${at}: params.lam must have length ${n}, got ${lamIn.length}`);
-  const lam = lamIn instanceof Float32Array ? lamIn : Float32Array.from(lamIn as number[]);
-  checkLam(at, 'params.lam', lam, n);
+  const lam = toLam(at, p.lam, n);
   const out: MixParams = { op, index, lam };
   if (op === 'cutmix' || op === 'resizemix') {
     if (p.boxes === undefined) fail('BAD_PARAMS', `${at}: params.boxes is required (4 per sample: [y0, y1, x0, x1])`);
@@ -99,3 +106,50 @@ export function checkParams(where: string, params: unknown, n: number, h: number
   return out;
 }
 
+
+/**
+ * Mixed params (op 'mixed', perSample, SPEC §2): `ops` N ops (not 'mixed'); index, λ and boxes (4N,
+ * required) as for the other ops; and each sample consistent with its op: a mixup or identity
+ * sample pastes nothing, so its box must be empty (y0 = y1 or x0 = x1); an identity sample keeps
+ * its label, so its λ must be 1. `interpolation` only when some sample is resizemix (default
+ * 'bilinear'). Returns normalised params with a copy of `ops`.
+ */
+function checkMixedParams(where: string, p: Record<string, unknown>, n: number, h: number, w: number): MixParams {
+  const at = `${where} (mixed)`;
+  const opsIn = p.ops;
+  if (!Array.isArray(opsIn)) {
+    fail('BAD_PARAMS', `${at}: params.ops must be a list of N = ${n} ops (${OPS.join(', ')}), one per sample, got ${describe(opsIn)}`);
+  }
+  if (opsIn.length !== n) fail('BAD_PARAMS', `${at}: params.ops must have length N = ${n}, got ${opsIn.length}`);
+  const bad = opsIn.findIndex((o) => !OPS.includes(o as Op));
+  if (bad >= 0) fail('BAD_PARAMS', `${at}: params.ops[${bad}] must be one of ${OPS.join(', ')}, got ${describe(opsIn[bad])}`);
+  const ops = (opsIn as Op[]).slice();
+  const index = toInt32(at, 'index', p.index, n);
+  checkIndex(at, 'params.index', index, n);
+  const lam = toLam(at, p.lam, n);
+  if (p.boxes === undefined) fail('BAD_PARAMS', `${at}: params.boxes is required (4 per sample: [y0, y1, x0, x1]; an empty box where the op pastes nothing)`);
+  const boxes = toInt32(at, 'boxes', p.boxes, 4 * n);
+  checkBoxes(at, 'params.boxes', boxes, n, h, w);
+  for (let i = 0; i < n; i++) {
+    const op = ops[i];
+    const [y0, y1, x0, x1] = boxes.subarray(4 * i, 4 * i + 4);
+    if ((op === 'mixup' || op === 'identity') && y0 !== y1 && x0 !== x1) {
+      fail('BAD_PARAMS', `${at}: params.boxes: box ${i} must be empty (y0 = y1 or x0 = x1) because ops[${i}] is '${op}', which pastes nothing; got [${y0}, ${y1}, ${x0}, ${x1}]`);
+    }
+    if (op === 'identity' && lam[i] !== 1) {
+      fail('BAD_PARAMS', `${at}: params.lam[${i}] must be 1 because ops[${i}] is 'identity' (the sample keeps its label), got ${describe(lam[i])}`);
+    }
+  }
+  const out: MixParams = { op: 'mixed', ops, index, lam, boxes };
+  const resizes = ops.includes('resizemix');
+  if (resizes) {
+    const interp = p.interpolation ?? 'bilinear';
+    if (!INTERPOLATIONS.includes(interp as Interpolation)) {
+      fail('BAD_PARAMS', `${at}: params.interpolation must be one of ${INTERPOLATIONS.join(', ')}, got ${describe(interp)}`);
+    }
+    out.interpolation = interp as Interpolation;
+  } else if (p.interpolation !== undefined) {
+    fail('BAD_PARAMS', `${at}: params.interpolation is only for resizemix samples, and no sample of these params is resizemix`);
+  }
+  return out;
+}

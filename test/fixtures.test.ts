@@ -56,7 +56,7 @@ forEachBackend((backend) => {
 
   for (const fx of FIXTURES) {
     describe(fx.name, () => {
-      const tol = (ref: number) => tolerance(fx.params.op, ref);
+      const tol = (ref: number) => tolerance(fx.params.op as Op, ref);
       const replay = async (fx: MixFixture, batch: ImageBatch, inPlace: boolean) =>
         (await mixerFor(fx.numClasses)).apply(batch, fx.labels, fx.params, { inPlace });
 

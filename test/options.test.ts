@@ -21,8 +21,8 @@ describe('normalizeOptions: defaults', () => {
   it('fills every default for a single augment', () => {
     expect(normalizeOptions(base)).toEqual({
       numClasses: 10,
-      augments: [{ op: 'mixup', alpha: 0.8, prob: 1, correctLam: true, minmax: null, lamMin: 0, lamMax: 1, interpolation: 'bilinear' }],
-      mode: 'batch', partner: 'permutation', labelSmoothing: 0, seed: 0, backend: 'auto',
+      augments: [{ op: 'mixup', alpha: 0.8, prob: 1, correctLam: true, minmax: null, lamMin: 0, lamMax: 1, interpolation: 'bilinear', placement: 'clip' }],
+      mode: 'batch', partner: 'permutation', perSample: false, labelSmoothing: 0, seed: 0, backend: 'auto',
     });
   });
 

@@ -3,7 +3,7 @@ import { BatchMixError } from '../src/errors.js';
 import { normalizeOptions } from '../src/options.js';
 import { Rng } from '../src/plan/rng.js';
 import { sampleParams } from '../src/plan/sample.js';
-import type { AugmentOptions, BatchMixOptions } from '../src/types.js';
+import type { AugmentOptions, BatchMixOptions, Op } from '../src/types.js';
 import { CHI2_CRIT_001, chiSquare } from './sampler.stats.js';
 
 const opts = (aug: AugmentOptions | AugmentOptions[], more: Partial<BatchMixOptions> = {}) =>
@@ -49,7 +49,7 @@ describe('sampleParams: op choice', () => {
     const r = new Rng(4);
     const draws = 20000;
     const counts = { mixup: 0, cutmix: 0, identity: 0, resizemix: 0 };
-    for (let t = 0; t < draws; t++) counts[sampleParams(r, o, 2, 8, 8).op]++;
+    for (let t = 0; t < draws; t++) counts[sampleParams(r, o, 2, 8, 8).op as Op]++;
     expect(counts.resizemix).toBe(0);
     const x2 = chiSquare([counts.mixup, counts.cutmix, counts.identity], [0.3 * draws, 0.5 * draws, 0.2 * draws]);
     expect(x2).toBeLessThan(CHI2_CRIT_001[2]);

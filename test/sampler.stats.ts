@@ -85,5 +85,5 @@ export function chiSquare(observed: ArrayLike<number>, expected: ArrayLike<numbe
 
 /** Chi-square critical values at level 0.001, by degrees of freedom. */
 export const CHI2_CRIT_001: Record<number, number> = {
-  1: 10.828, 2: 13.816, 3: 16.266, 5: 20.515, 6: 22.458, 8: 26.124, 9: 27.877, 10: 29.588, 23: 49.728,
+  1: 10.828, 2: 13.816, 3: 16.266, 5: 20.515, 6: 22.458, 8: 26.124, 9: 27.877, 10: 29.588, 19: 43.820, 23: 49.728,
 };

@@ -9,6 +9,8 @@
  * element of `dst` is written (pixels outside a box are copied from `src[i]`).
  * uint8 results are integer arithmetic (SPEC §5, src/plan/quantize.ts): Mixup with the weight
  * mixWeight(lam[i]), ResizeMix with the taps' integer weights `q`; CutMix copies.
+ * A job with `samples` writes only those samples of `dst` (in place and out of place); the other
+ * samples of `dst` are left as they are. Reads still see all of `src` (partners may be any sample).
  */
 import type { BackendName, DType, ImageBatch, Layout, PixelData } from '../types.js';
 
@@ -58,6 +60,12 @@ interface Job {
   readonly geom: Geometry;
   /** Partner of each sample, length n. */
   readonly index: Int32Array;
+  /**
+   * Optional: the samples this job writes, ascending, distinct, in [0, n) (op 'mixed' runs each
+   * op's samples as one job). Absent: every sample. The other samples of `dst` are not touched.
+   * Per-sample arrays (index, lam, boxes, tapOf) keep length n and are read at the listed samples.
+   */
+  readonly samples?: Int32Array;
 }
 
 /**

@@ -25,6 +25,23 @@ export function randBox(rng: Rng, lam: number, h: number, w: number): [number, n
   return [clamp(cy - halfH, 0, h), clamp(cy + halfH, 0, h), clamp(cx - halfW, 0, w), clamp(cx + halfW, 0, w)];
 }
 
+/**
+ * Unbiased placement (`placement: 'inside'`, SPEC §3), λ in [0, 1]: the box keeps its drawn sides
+ * cut_h = trunc(H·√(1−λ)), cut_w = trunc(W·√(1−λ)) and lies wholly inside the image: y0 uniform
+ * integer in [0, H − cut_h] drawn before x0 in [0, W − cut_w] (every valid position equally likely,
+ * so no border bias); y1 = y0 + cut_h, x1 = x0 + cut_w. Its area is always cut_h·cut_w, which is
+ * (1 − λ)·H·W up to the truncation of each side.
+ */
+export function randBoxInside(rng: Rng, lam: number, h: number, w: number): [number, number, number, number] {
+  if (!(lam >= 0 && lam <= 1)) fail('INTERNAL', `randBoxInside: λ must be in [0, 1], got ${describe(lam)}`);
+  const ratio = Math.sqrt(1 - lam);
+  const cutH = Math.trunc(h * ratio);
+  const cutW = Math.trunc(w * ratio);
+  const y0 = rng.int(0, h - cutH + 1);
+  const x0 = rng.int(0, w - cutW + 1);
+  return [y0, y0 + cutH, x0, x0 + cutW];
+}
+
 /** The integer ranges of `rand_bbox_minmax`'s sides: [trunc(S·lo), trunc(S·hi)) for S = H and W. */
 export function minmaxRanges(minmax: readonly [number, number], h: number, w: number): { h: [number, number]; w: [number, number] } {
   const [lo, hi] = minmax;

@@ -59,7 +59,7 @@ function isInsideBox(p: MixParams, b: ImageBatch, e: number): boolean {
 
 /** Compares `got` with the oracle: within the tolerance inside boxes, exactly outside them. */
 function expectParity(got: ImageBatch, ref: ImageBatch, p: MixParams, dtype: TestDType, what: string): void {
-  const tol = tolerance(p.op, dtype);
+  const tol = tolerance(p.op as Op, dtype);
   let bad = -1;
   for (let e = 0; e < ref.data.length; e++) {
     const d = Math.abs(got.data[e] - ref.data[e]);

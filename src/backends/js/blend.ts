@@ -1,7 +1,7 @@
 /** Mixup kernel of the js oracle (SPEC §1, §5): the per-element blend of a sample and its partner. */
 import type { BlendJob } from '../backend.js';
 import { mixU8, mixWeight } from '../../plan/quantize.js';
-import { readable, storeFor } from './pixels.js';
+import { readable, samplesOf, storeFor } from './pixels.js';
 
 const f = Math.fround;
 
@@ -11,14 +11,16 @@ const f = Math.fround;
  * float32, as a float32 machine computes it: v = f(f(λ·a) + f(f(1 − λ)·b)) with f = float32
  * rounding (λ is float32, a and b the stored values).
  * uint8, in integers (src/plan/quantize.ts): w = mixWeight(λ), v = (a·w + b·(2^14 − w) + 2^13) >> 14.
- * In place (src === dst) reads a snapshot of the input.
+ * In place (src === dst) reads a snapshot of the input. Only job.samples (all when absent) are written.
  */
 export function blend(job: BlendJob): void {
   const { dst, geom: g, index, lam } = job;
   const src = readable(job.src, dst);
   const sn = g.sn;
+  const ids = samplesOf(g.n, job.samples);
   if (g.dtype === 'uint8') {
-    for (let i = 0; i < g.n; i++) {
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k];
       const w = mixWeight(lam[i]);
       const own = i * sn;
       const partner = index[i] * sn;
@@ -27,7 +29,8 @@ export function blend(job: BlendJob): void {
     return;
   }
   const put = storeFor(dst);
-  for (let i = 0; i < g.n; i++) {
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
     const l = f(lam[i]);
     const m = f(1 - l);
     const own = i * sn;

@@ -1,6 +1,6 @@
 /** CutMix kernel of the js oracle (SPEC §1): the partner's pixels in the same box. */
 import type { PasteJob } from '../backend.js';
-import { copySample, readable, storeFor } from './pixels.js';
+import { copySample, readable, samplesOf, storeFor } from './pixels.js';
 
 /**
  * dst[i] = src[i], then dst[i][:, y0:y1, x0:x1] = src[index[i]][:, y0:y1, x0:x1] with
@@ -12,7 +12,9 @@ export function paste(job: PasteJob): void {
   const { dst, geom: g, index, boxes } = job;
   const src = readable(job.src, dst);
   const put = storeFor(dst);
-  for (let i = 0; i < g.n; i++) {
+  const ids = samplesOf(g.n, job.samples);
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
     if (job.src !== dst) copySample(src, dst, g, i, put);
     const y0 = boxes[4 * i], y1 = boxes[4 * i + 1], x0 = boxes[4 * i + 2], x1 = boxes[4 * i + 3];
     const own = i * g.sn;

@@ -38,3 +38,8 @@ export function copySample(src: PixelData, dst: PixelData, g: Geometry, i: numbe
   }
   for (let e = from; e < from + g.sn; e++) put(e, src[e]);
 }
+
+/** The samples a job writes: `samples` when given (job.samples), else 0 … n − 1. */
+export function samplesOf(n: number, samples: Int32Array | undefined): ArrayLike<number> {
+  return samples ?? Int32Array.from({ length: n }, (_, i) => i);
+}

@@ -1,7 +1,7 @@
 /** ResizeMix kernel of the js oracle (SPEC §1, §5): the whole partner, resized into the box. */
 import type { ResizePasteJob } from '../backend.js';
 import { COL_ROUND, COL_SHIFT, ROW_ROUND, ROW_SHIFT } from '../../plan/quantize.js';
-import { copySample, readable, storeFor } from './pixels.js';
+import { copySample, readable, samplesOf, storeFor } from './pixels.js';
 
 const f = Math.fround;
 
@@ -19,13 +19,16 @@ const f = Math.fround;
  * uint8: the same order in integers with the taps' integer weights q (src/plan/quantize.ts):
  *   h_a = (Σ_b qx_b·I[iy_a, ix_b] + 128) >> 8,  R = clamp((Σ_a qy_a·h_a + 2^19) >> 20, 0, 255).
  * Element (c, y, x) of a sample is at c·sc + y·sy + x·sx: any layout and C. In place reads a snapshot.
+ * Only job.samples (all when absent) are written.
  */
 export function resizePaste(job: ResizePasteJob): void {
   const { dst, geom: g, index, boxes, taps, tapOf } = job;
   const src = readable(job.src, dst);
   const put = storeFor(dst);
   const u8 = g.dtype === 'uint8';
-  for (let i = 0; i < g.n; i++) {
+  const ids = samplesOf(g.n, job.samples);
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
     if (job.src !== dst) copySample(src, dst, g, i, put);
     const { y: ty, x: tx } = taps[tapOf[i]];
     const y0 = boxes[4 * i], x0 = boxes[4 * i + 2];

@@ -9,7 +9,7 @@ import type { BlendJob } from '../backend.js';
 import { withJobMemory, type WasmContext } from './context.js';
 import { planesOf } from './layout.js';
 import { mixWeight } from '../../plan/quantize.js';
-import { inPlaceSchedule } from './schedule.js';
+import { inPlaceSchedule, samplesOf } from './schedule.js';
 
 export function runBlend(ctx: WasmContext, job: BlendJob): void {
   const { geom: g, index, lam } = job;
@@ -21,11 +21,11 @@ export function runBlend(ctx: WasmContext, job: BlendJob): void {
       else ctx.k.blendU8(io.dst + i * image, io.src + i * image, partner, g.sn, mixWeight(lam[i]));
     };
     if (!io.inPlace) {
-      for (let i = 0; i < g.n; i++) mix(i, io.src + index[i] * image);
+      for (const i of samplesOf(g.n, job.samples)) mix(i, io.src + index[i] * image);
       return;
     }
-    const { order, saveFor, fromTemp } = inPlaceSchedule(index);
-    for (let s = 0; s < g.n; s++) {
+    const { order, saveFor, fromTemp } = inPlaceSchedule(index, job.samples);
+    for (let s = 0; s < order.length; s++) {
       const i = order[s];
       if (saveFor[s] >= 0) ctx.k.copyBytes(temp, io.src + index[saveFor[s]] * image, image);
       mix(i, fromTemp[s] ? temp : io.src + index[i] * image);

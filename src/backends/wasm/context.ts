@@ -4,6 +4,8 @@
  * memory.buffer`, e.g. from allocBatch) are used where they are, with no copy; other arrays go
  * through one scratch batch. All blocks a job needs are allocated before anything is written, so a
  * job that fails for memory (OUT_OF_MEMORY) leaves the caller's arrays as they were.
+ * A job with `samples` writes only those samples of dst: it never runs in place on a dst that
+ * received a copy of src, and a result made in a scratch is copied out for the listed samples only.
  */
 import type { BlendJob } from '../backend.js';
 import type { Arena } from './arena.js';
@@ -29,13 +31,22 @@ function viewAt(ctx: WasmContext, like: PixelData, ptr: number, length: number):
   return new (like.constructor as Ctor)(ctx.k.memory.buffer, ptr, length);
 }
 
+/** to ← from, whole or (samples) sample by sample, sn elements each. */
+function copyOut(to: PixelData, from: PixelData, sn: number, samples: Int32Array | undefined): void {
+  if (!samples) {
+    to.set(from);
+    return;
+  }
+  for (const i of samples) to.set(from.subarray(i * sn, (i + 1) * sn), i * sn);
+}
+
 /**
  * Runs `body` with the job's batches in wasm memory and `temps` (sizes in bytes, asked for by
  * `tempsFor(inPlace)`) allocated; copies the result out to a dst that is not resident; frees
  * everything. A trap in a kernel becomes BatchMixError('INTERNAL').
  */
 export function withJobMemory(
-  ctx: WasmContext, job: Pick<BlendJob, 'src' | 'dst' | 'geom'>, op: string,
+  ctx: WasmContext, job: Pick<BlendJob, 'src' | 'dst' | 'geom' | 'samples'>, op: string,
   tempsFor: (inPlace: boolean) => readonly number[],
   body: (io: JobIO, temps: readonly number[]) => void,
 ): void {
@@ -52,7 +63,7 @@ export function withJobMemory(
     src.byteOffset < dst.byteOffset + dst.byteLength && dst.byteOffset < src.byteOffset + src.byteLength;
   // copyIn: the input goes into the block the job runs in place on; copyOut: the result leaves it.
   const direct = !overlap && (sp >= 0 || same) && (dp >= 0 || same) && (sp >= 0 || dp >= 0);
-  const intoDst = !overlap && !same && sp < 0 && dp >= 0;
+  const intoDst = !overlap && !same && sp < 0 && dp >= 0 && !job.samples;
   const scratchOut = !overlap && !same && sp >= 0 && dp < 0;
   const inPlace = !(direct && !same) && !scratchOut;
   const blocks: number[] = [];
@@ -73,7 +84,7 @@ export function withJobMemory(
       io = { src: scratch, dst: scratch, inPlace: true };
     }
     body(io, temps);
-    if (io.dst === scratch) (dp >= 0 ? viewAt(ctx, dst, dp, length) : dst).set(viewAt(ctx, dst, scratch, length));
+    if (io.dst === scratch) copyOut(dp >= 0 ? viewAt(ctx, dst, dp, length) : dst, viewAt(ctx, dst, scratch, length), g.sn, job.samples);
   } catch (e) {
     if (e instanceof BatchMixError) throw e;
     fail('INTERNAL', `wasm ${op}: a kernel failed (${e instanceof Error ? e.message : String(e)})`, e);

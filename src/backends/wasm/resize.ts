@@ -8,11 +8,12 @@
  * is written. In place,
  * samples run in the order of inPlaceSchedule; one image-sized temp holds the first image of each
  * cycle of `index`, or the image of a sample that is its own partner (it reads what it overwrites).
+ * Only job.samples (all when absent) are written.
  */
 import type { ResizePasteJob } from '../backend.js';
 import { withJobMemory, type WasmContext } from './context.js';
 import { planesOf } from './layout.js';
-import { inPlaceSchedule } from './schedule.js';
+import { inPlaceSchedule, samplesOf } from './schedule.js';
 import { halves, tapsBytes, writeTaps } from './taps.js';
 import { tapsBytesU8, writeTapsU8 } from './taps-u8.js';
 
@@ -40,7 +41,7 @@ export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
     };
     const empty = (i: number): boolean => boxes[4 * i] === boxes[4 * i + 1] || boxes[4 * i + 2] === boxes[4 * i + 3];
     if (!io.inPlace) {
-      for (let i = 0; i < g.n; i++) {
+      for (const i of samplesOf(g.n, job.samples)) {
         const [y0, y1, x0, x1] = boxes.subarray(4 * i, 4 * i + 4);
         ctx.k.copyOutside(io.dst + i * l.image, io.src + i * l.image, l.image, l.planes, l.planeBytes, l.rowBytes,
           y0, y1, x0 * l.p * l.eb, x1 * l.p * l.eb);
@@ -48,8 +49,8 @@ export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
       }
       return;
     }
-    const { order, saveFor, fromTemp } = inPlaceSchedule(index);
-    for (let s = 0; s < g.n; s++) {
+    const { order, saveFor, fromTemp } = inPlaceSchedule(index, job.samples);
+    for (let s = 0; s < order.length; s++) {
       const i = order[s];
       if (saveFor[s] >= 0) ctx.k.copyBytes(image, io.src + index[saveFor[s]] * l.image, l.image);
       if (empty(i)) continue;

@@ -9,7 +9,7 @@ import type { ResolvedLimits } from './limits.js';
 import type { Packing } from './packing.js';
 
 export interface Chunk {
-  /** Output samples [start, start + count). */
+  /** Output samples [start, start + count), or with `outputs` the samples outputs[start … start + count). */
   readonly start: number;
   readonly count: number;
   /** The samples the chunk reads, ascending: its own and their partners; sample inputs[l] is at layer l. */
@@ -28,30 +28,34 @@ function closeChunk(start: number, count: number, reads: Set<number>, n: number)
 /**
  * Greedy chunks: a run grows while (reads ≤ maxLayers, outputs ≤ maxLayers, and
  * (reads + outputs)·layerBytes ≤ maxBytes), where reads = |{i} ∪ {index[i]}| over the run.
- * Throws TOO_LARGE when a single sample with its partner does not fit.
+ * Throws TOO_LARGE when a single sample with its partner does not fit. `outputs` (ascending; all
+ * samples when absent): the samples the job writes; runs are then runs of positions in `outputs`.
  */
-export function planChunks(n: number, index: Int32Array, pack: Packing, limits: ResolvedLimits, what: string): Chunk[] {
+export function planChunks(n: number, index: Int32Array, pack: Packing, limits: ResolvedLimits, what: string,
+  outputs?: Int32Array): Chunk[] {
   const fits = (reads: number, outs: number): boolean =>
     reads <= limits.maxLayers && outs <= limits.maxLayers && (reads + outs) * pack.layerBytes <= limits.maxBytes;
   const chunks: Chunk[] = [];
   let start = 0;
   let reads = new Set<number>();
-  for (let i = 0; i < n; i++) {
+  const m = outputs ? outputs.length : n;
+  for (let q = 0; q < m; q++) {
+    const i = outputs ? outputs[q] : q;
     const added = (reads.has(i) ? 0 : 1) + (index[i] !== i && !reads.has(index[i]) ? 1 : 0);
-    if (!fits(reads.size + added, i - start + 1)) {
-      if (i === start) {
+    if (!fits(reads.size + added, q - start + 1)) {
+      if (q === start) {
         fail('TOO_LARGE', `${what}: sample ${i} and its partner need ${added} input layer(s) and 1 output layer of ` +
           `${pack.layerBytes} bytes (${pack.texW}×${pack.texH} texels), more than the limits allow ` +
           `(maxLayers ${limits.maxLayers}, maxBytes ${limits.maxBytes})`);
       }
-      chunks.push(closeChunk(start, i - start, reads, n));
-      start = i;
+      chunks.push(closeChunk(start, q - start, reads, n));
+      start = q;
       reads = new Set<number>();
-      i--;
+      q--;
       continue;
     }
     reads.add(i).add(index[i]);
   }
-  chunks.push(closeChunk(start, n - start, reads, n));
+  if (m > 0) chunks.push(closeChunk(start, m - start, reads, n));
   return chunks;
 }

@@ -2,7 +2,8 @@
  * A kernel on CPU arrays (the KernelBackend methods): upload, draw, read back, in chunks when the
  * batch is larger than the limits. The GPU reads the uploaded input, so `src === dst` (in place)
  * needs nothing special; `dst` is written once, after the last chunk was read back and the context
- * checked, so a failed call (a lost context included) leaves it as it was.
+ * checked, so a failed call (a lost context included) leaves it as it was. A job with `samples`
+ * draws, reads back and writes only those samples (the other samples of dst are not touched).
  */
 import { fail } from '../../errors.js';
 import { dtypeOf } from '../../geometry.js';
@@ -21,6 +22,8 @@ export interface CpuJob extends Omit<KernelArgs, 'pack' | 'taps'> {
   readonly dst: PixelData;
   /** resizePaste: the planner's taps, one entry per box size. */
   readonly resize?: readonly ResizeTaps[];
+  /** The samples to write, ascending (KernelBackend Job.samples); all when absent. */
+  readonly samples?: Int32Array;
 }
 
 /** Runs `job` on the GPU and writes `job.dst` (all of it) when everything succeeded. */
@@ -33,9 +36,12 @@ export function runCpuJob(e: Engine, job: CpuJob, what: string, alive: () => boo
   }
   if (g.n === 0 || g.sn === 0) return; // nothing to mix (the API rejects such batches)
   const pack = packLayer(g.sn, g.dtype, limits.maxTextureSize, what);
-  const chunks = planChunks(g.n, job.index, pack, limits, what);
+  const ids = job.samples;
+  const outs = ids ? ids.length : g.n;
+  if (outs === 0) return;
+  const chunks = planChunks(g.n, job.index, pack, limits, what, ids);
   const data = hostView(job.src);
-  const host = e.hostArray(g.dtype, g.n * pack.layerElems);
+  const host = e.hostArray(g.dtype, outs * pack.layerElems);
   const taps = job.resize ? uploadTaps(gl, res, job.resize, limits.maxTextureSize, limits.maxLayers, g.dtype === 'uint8') : undefined;
   const args: KernelArgs = { ...job, pack, taps };
   try {
@@ -46,7 +52,7 @@ export function runCpuJob(e: Engine, job: CpuJob, what: string, alive: () => boo
         const out = (output = res.batchTexture(g.dtype, pack.texW, pack.texH, c.count));
         uploadSamples(gl, input, pack, data, c.inputs, e.uploadOffsets);
         drawSamples(gl, e.programs, e.fb, args, c.start, c.count,
-          (j) => ({ tex: input, layer: c.layerOf[j] }), (i) => ({ tex: out, layer: i - c.start }));
+          (j) => ({ tex: input, layer: c.layerOf[j] }), (_, q) => ({ tex: out, layer: q - c.start }), ids);
         e.read(out, c.count, pack, host, c.start, g.dtype);
       } finally {
         res.recycle(input, alive());
@@ -57,5 +63,5 @@ export function runCpuJob(e: Engine, job: CpuJob, what: string, alive: () => boo
     if (taps) res.deleteTexture(taps.tex, alive());
   }
   e.verify(what);
-  writeSamples(host, pack, g.n, hostView(job.dst));
+  writeSamples(host, pack, outs, hostView(job.dst), ids);
 }

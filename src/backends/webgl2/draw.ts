@@ -64,9 +64,13 @@ function sampleUniforms(a: KernelArgs, i: number): Uniforms {
   return u;
 }
 
-/** Draws outputs i ∈ [start, start + count): output(i) ← kernel(input(i), input(index[i])). */
+/**
+ * Draws outputs i ∈ [start, start + count): output(i) ← kernel(input(i), input(index[i])). With
+ * `ids`, position q ∈ [start, start + count) draws sample ids[q]; `output` gets the sample and q.
+ */
 export function drawSamples(gl: WebGL2RenderingContext, programs: Programs, fb: WebGLFramebuffer, a: KernelArgs,
-  start: number, count: number, input: (j: number) => Placement, output: (i: number) => Placement): void {
+  start: number, count: number, input: (j: number) => Placement, output: (i: number, q: number) => Placement,
+  ids?: Int32Array): void {
   const info = programs.info[a.kernel];
   gl.useProgram(info.program);
   gl.bindVertexArray(programs.vao);
@@ -74,8 +78,9 @@ export function drawSamples(gl: WebGL2RenderingContext, programs: Programs, fb: 
   gl.viewport(0, 0, a.pack.texW, a.pack.texH);
   twgl.setUniforms(info, callUniforms(a));
   let checked: WebGLTexture | undefined;
-  for (let i = start; i < start + count; i++) {
-    const out = output(i);
+  for (let q = start; q < start + count; q++) {
+    const i = ids ? ids[q] : q;
+    const out = output(i, q);
     gl.framebufferTextureLayer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, out.tex, 0, out.layer);
     if (checked !== out.tex) {
       const status = gl.checkFramebufferStatus(gl.FRAMEBUFFER);

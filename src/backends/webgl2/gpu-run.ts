@@ -17,6 +17,11 @@ interface GpuJobBase {
   readonly dst?: GpuBatch;
   /** Partner of each sample, length N. */
   readonly index: Int32Array;
+  /**
+   * Optional: the samples to draw, ascending (Job.samples); dst's other layers are left as they are
+   * (with no dst they are undefined). Not in place (dst === src).
+   */
+  readonly samples?: Int32Array;
 }
 
 /** The GPU-resident jobs: the KernelBackend jobs with GpuBatches for src and dst. */
@@ -50,7 +55,8 @@ export function runPages(e: Engine, job: GpuJob, what: string, alive: () => bool
       boxes: job.kernel === 'blend' ? undefined : job.boxes,
       tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,
     };
-    drawSamples(e.gl, e.programs, e.fb, args, 0, src.geom.n, (j) => src.at(j), (i) => out.at(i));
+    const ids = job.samples;
+    drawSamples(e.gl, e.programs, e.fb, args, 0, ids ? ids.length : src.geom.n, (j) => src.at(j), (i) => out.at(i), ids);
     e.verify(what, false);
   } catch (err) {
     if (made?.fresh) releasePages(e, made.out, alive());

@@ -110,9 +110,16 @@ export function readLayers(gl: WebGL2RenderingContext, fb: WebGLFramebuffer, tex
   }
 }
 
-/** Copies n samples from the host slots (layerElems apart) to `dst` (sn apart): the only write to dst. */
-export function writeSamples(host: HostArray, pack: Packing, n: number, dst: HostArray): void {
+/**
+ * Copies n samples from the host slots (layerElems apart) to `dst` (sn apart): the only write to dst.
+ * With `ids` (length n), slot q goes to sample ids[q] and the other samples of dst are not written.
+ */
+export function writeSamples(host: HostArray, pack: Packing, n: number, dst: HostArray, ids?: Int32Array): void {
   const { sn, layerElems } = pack;
+  if (ids) {
+    for (let q = 0; q < n; q++) dst.set(host.subarray(q * layerElems, q * layerElems + sn), ids[q] * sn);
+    return;
+  }
   if (pack.exact) {
     dst.set(host.subarray(0, n * sn));
     return;

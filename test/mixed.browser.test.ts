@@ -1,0 +1,3 @@
+import { defineMixedSuite } from './helpers/mixed-suite.js';
+
+defineMixedSuite();
