@@ -62,9 +62,9 @@ export async function mixedDenseRow(mix: BatchMix, u8: ImageBatch, labels: Int32
     overlay: overlayOf(i, h, w, palette, r.masks!, det, r.partnerMasks),
     shares: shares(i, r.labels),
   }));
-  const what = params.op === 'mixup' ? 'OWN MASK TINTED, PARTNER MASK OUTLINED' : (params.op === 'resizemix' ? 'MASK RESIZED NEAREST' : 'MASK PASTED');
+  const what = params.op === 'mixup' ? 'OWN TINTED, PARTNER OUTLINED' : params.op === 'resizemix' ? 'MASK RESIZED NEAREST' : 'MASK PASTED';
   return {
-    row: { title: `  ${params.op.toUpperCase()} MASKS AND BOXES (${what}, DASHED: PARTNER BOX)  ${det.classes.length} BOXES`, cells },
+    row: { title: `  ${params.op.toUpperCase()} MASKS, BOXES: ${what}  ${det.classes.length} BOXES`, cells },
     ms,
     boxes: det.classes.length,
   };

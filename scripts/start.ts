@@ -126,7 +126,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   }
   const title = [
     `BATCHMIX PREVIEW  BACKEND ${String(used).toUpperCase()}  MODE ${mode.toUpperCase()}  SEED ${seed}`,
-    `${n} SAMPLES ${w}X${h} UINT8 NHWC. YELLOW: PASTE BOX. BAR: LABEL WEIGHTS. TINT: MASK, THIN LINES: BOXES`,
+    `${n} SAMPLES ${w}X${h} UINT8 NHWC. YELLOW: PASTE BOX. BAR: LABEL WEIGHTS. TINT: MASK, THIN LINES: BOXES (DASHED: FROM THE PARTNER)`,
   ];
   const canvas = renderPreview(title, rows, { scale: 2, textScale: 2 });
   mkdirSync(dirname(out), { recursive: true });
