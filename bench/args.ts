@@ -16,7 +16,9 @@ export const USAGE = `usage: node dist/bench/run.js [options]
   --rounds R          interleaved rounds (default 3)
   --min-runs K        timed calls per implementation and case, at least (default 5)
   --max-runs K        at most (default 21)
-  --budget-ms T       timed milliseconds to aim for per implementation and case (default 300)`;
+  --budget-ms T       timed milliseconds to aim for per implementation and case (default 300)
+  --no-dense          leave out the dense-target cases (masks and boxes, bench/dense.ts), which run last
+  --dense-only        run only the dense-target cases (wasm and webgl2; --quick: wasm only)`;
 
 /** A bad command line (the entry prints the usage with it). */
 export class UsageError extends Error {}
@@ -25,6 +27,10 @@ export interface CliOptions extends BenchOptions {
   json: string | null;
   outDir: string | null;
   help: boolean;
+  /** Which part runs: 'both' (default), 'images' (--no-dense) or 'dense' (--dense-only). */
+  dense: 'both' | 'images' | 'dense';
+  /** The backends of the dense cases. */
+  denseBackends: readonly ('wasm' | 'webgl2' | 'js')[];
 }
 
 function list<T extends string>(flag: string, value: string, allowed: readonly T[]): T[] {
@@ -44,6 +50,7 @@ export function parseArgs(argv: readonly string[], log: (line: string) => void):
   const o: CliOptions = {
     ops: ALL_OPS, formats: ALL_FORMATS, ns: [32, 128], size: 224, impls: null, torch: false, all: false, python: '/usr/bin/python3',
     rounds: 3, minRuns: 5, maxRuns: 21, budgetMs: 300, argv, log, json: null, outDir: 'bench', help: false,
+    dense: 'both', denseBackends: ['wasm', 'webgl2'],
   };
   const quick = argv.includes('--quick');
   if (quick) {
@@ -57,7 +64,9 @@ export function parseArgs(argv: readonly string[], log: (line: string) => void):
       return v;
     };
     switch (flag) {
-      case '--quick': break;
+      case '--quick': o.denseBackends = ['wasm']; break;
+      case '--no-dense': o.dense = 'images'; break;
+      case '--dense-only': o.dense = 'dense'; break;
       case '--help': case '-h': o.help = true; break;
       case '--torch': o.torch = true; break;
       case '--all': o.all = true; break;

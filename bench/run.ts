@@ -9,18 +9,31 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, USAGE, UsageError } from './args.js';
 import { svgChart } from './chart.js';
+import { denseMarkdown, runDense, type DenseRecord } from './dense.js';
 import { runBench } from './harness.js';
 import type { BenchResult } from './record.js';
 import { markdownReport } from './report.js';
 
-/** Runs the benchmark for `argv`; returns the result (null for --help). */
+/** Runs the benchmark for `argv`; returns the result (null for --help and --dense-only). */
 export async function main(argv: readonly string[], log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<BenchResult | null> {
   const o = parseArgs(argv, log);
   if (o.help) {
     log(USAGE);
     return null;
   }
+  const denseRun = (): Promise<DenseRecord[]> => {
+    o.log('dense targets (masks and boxes) per call, uint8 NHWC RGB images:');
+    return runDense({ backends: o.denseBackends, ns: o.ns, size: o.size, rounds: o.rounds, budgetMs: Math.min(o.budgetMs, 200), log: o.log });
+  };
+  if (o.dense === 'dense') {
+    // Only the dense cases: printed (and with --json written), never over bench/RESULTS.md.
+    const dense = await denseRun();
+    if (o.json) writeFileSync(o.json, JSON.stringify(dense, null, 1) + '\n');
+    log(denseMarkdown(dense));
+    return null;
+  }
   const result = await runBench(o);
+  const dense = o.dense === 'both' ? await denseRun() : [];
   if (o.json) {
     mkdirSync(dirname(o.json), { recursive: true });
     writeFileSync(o.json, JSON.stringify(result.records, null, 1) + '\n');
@@ -28,7 +41,7 @@ export async function main(argv: readonly string[], log: (line: string) => void 
   }
   if (o.outDir) {
     mkdirSync(o.outDir, { recursive: true });
-    writeFileSync(join(o.outDir, 'RESULTS.md'), markdownReport(result));
+    writeFileSync(join(o.outDir, 'RESULTS.md'), markdownReport(result) + denseMarkdown(dense));
     writeFileSync(join(o.outDir, 'chart.svg'), svgChart(result));
     log(`wrote ${join(o.outDir, 'RESULTS.md')} and ${join(o.outDir, 'chart.svg')} in ${result.meta.seconds.toFixed(0)} s`);
   }

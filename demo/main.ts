@@ -9,6 +9,7 @@
  */
 import { BatchMixError, createBatchMix, type BackendName, type BatchMix, type MixParams } from '../src/index.js';
 import { buildControls, renderThumbs, type Hooks } from './controls.js';
+import { denseLayer, targetsFor } from './dense.js';
 import { byId, fill, h } from './dom.js';
 import { batchOf, fileImages, sampleImages, type DemoImage } from './images.js';
 import { mixerFor } from './mixers.js';
@@ -23,6 +24,7 @@ let current: Awaited<ReturnType<typeof batchOf>> | undefined;
 let batchDirty = true;
 let replayParams: MixParams | undefined;
 let running = false, pending = false, runs = 0;
+let denseShown = false;
 
 function showError(e: unknown): void {
   const code = e instanceof BatchMixError ? e.code : 'ERROR';
@@ -60,10 +62,13 @@ async function timeAll(run: NonNullable<typeof current>, p: MixParams, inUse: Ba
 async function runOnce(): Promise<void> {
   document.body.dataset.state = 'busy';
   try {
-    if (batchDirty || !current) {
-      current = await batchOf(images);
+    const showDense = byId<HTMLInputElement>('dense').checked;
+    if (batchDirty || !current || showDense !== denseShown) {
+      if (batchDirty || !current) current = await batchOf(images);
       batchDirty = false;
-      renderInput(byId('input-grid'), current.batch, current.names);
+      denseShown = showDense;
+      const t = targetsFor(current.names);
+      renderInput(byId('input-grid'), current.batch, current.names, showDense ? (i) => denseLayer(i, t.masks, t.detections) : undefined);
     }
     const { batch, labels, names } = current;
     let params = replayParams;
@@ -74,9 +79,10 @@ async function runOnce(): Promise<void> {
     }
     const mix = await mixerFor(state.backend, names.length, state.labelSmoothing);
     const t0 = performance.now();
-    const out = await mix.apply(batch, labels, params);
+    const out = await mix.apply(batch, labels, params, showDense ? targetsFor(names) : {});
     const ms = performance.now() - t0;
-    renderOutput(byId('output-grid'), byId('input-grid'), out.images, out.labels, params, names);
+    const layer = showDense ? (i: number) => denseLayer(i, out.masks!, out.detections!, out.partnerMasks) : undefined;
+    renderOutput(byId('output-grid'), byId('input-grid'), out.images, out.labels, params, names, layer);
     fill(byId('op-chip'), h('span', { class: `chip ${params.op}` }, params.op), replayParams ? h('span', { class: 'chip replay' }, 'replayed') : null);
     showParams(params);
     setStatus(mix, ms);
@@ -121,6 +127,7 @@ const hooks: Hooks = {
 
 const controls = buildControls(state, images, hooks);
 wireParams((p) => { replayParams = p; request(); });
+byId('dense').addEventListener('change', () => request());
 byId('remix').addEventListener('click', () => { controls.setSeed(state.seed + 1); hooks.changed(); });
 
 // Drop images anywhere on the page.

@@ -2,6 +2,7 @@
  * The two batches side by side: the input cells (image, class colour, name) and the mixed cells
  * (image, the paste box outlined, the label mixture as a stacked bar and its two largest shares).
  * Images are put on 96×96 canvases pixel for pixel (drawBatchImage); CSS only scales them.
+ * `layer(i)`, when given, is drawn over cell i (masks and boxes: demo/dense.ts).
  */
 import { drawBatchImage, type ImageBatch, type MixParams } from '../src/index.js';
 import { h, fill } from './dom.js';
@@ -14,9 +15,9 @@ function canvasOf(batch: ImageBatch, i: number, testid: string): HTMLCanvasEleme
 }
 
 /** The input batch: one cell per image, coloured by class. */
-export function renderInput(grid: HTMLElement, batch: ImageBatch, names: readonly string[]): void {
+export function renderInput(grid: HTMLElement, batch: ImageBatch, names: readonly string[], layer?: (i: number) => HTMLElement): void {
   fill(grid, ...names.map((name, i) => h('figure', { class: 'cell', 'data-cell': i, 'data-name': name },
-    h('div', { class: 'frame' }, canvasOf(batch, i, 'in-canvas')),
+    h('div', { class: 'frame' }, canvasOf(batch, i, 'in-canvas'), layer?.(i)),
     h('figcaption', { class: 'name' }, h('i', { class: 'dot', style: `background:${classColor(i)}` }), name),
   )));
 }
@@ -46,7 +47,8 @@ function labelMix(labels: Float32Array, i: number, names: readonly string[]): [H
 }
 
 /** The mixed batch with boxes and label mixtures; hovering a cell marks its image and partner in `inputGrid`. */
-export function renderOutput(grid: HTMLElement, inputGrid: HTMLElement, batch: ImageBatch, labels: Float32Array, p: MixParams, names: readonly string[]): void {
+export function renderOutput(grid: HTMLElement, inputGrid: HTMLElement, batch: ImageBatch, labels: Float32Array, p: MixParams, names: readonly string[],
+  layer?: (i: number) => HTMLElement): void {
   const [, H, W] = batch.shape;
   const mark = (i: number, on: boolean): void => {
     inputGrid.querySelector(`[data-cell="${i}"]`)?.classList.toggle('self', on);
@@ -59,7 +61,7 @@ export function renderOutput(grid: HTMLElement, inputGrid: HTMLElement, batch: I
       class: 'cell', 'data-testid': 'out-cell', 'data-labels': JSON.stringify(row),
       onmouseenter: () => mark(i, true), onmouseleave: () => mark(i, false),
     },
-    h('div', { class: 'frame' }, canvasOf(batch, i, 'out-canvas'), boxOutline(p, i, H, W)),
+    h('div', { class: 'frame' }, canvasOf(batch, i, 'out-canvas'), layer?.(i), boxOutline(p, i, H, W)),
     bar, caption);
   }));
 }

@@ -6,6 +6,7 @@
  */
 import { Canvas, type Rgb, type RgbImage } from './canvas.js';
 import { CELL_H, CELL_W, drawText } from './font.js';
+import { drawOverlay, type Overlay } from './overlay.js';
 
 /** One class of a label mixture: its name, weight in [0, 1] and swatch colour. */
 export interface Share {
@@ -18,6 +19,8 @@ export interface PreviewCell {
   readonly image: RgbImage;
   /** [y0, y1, x0, x1], half-open, in image pixels. */
   readonly box?: readonly [number, number, number, number];
+  /** Masks and detection boxes drawn over the image (scripts/overlay.ts). */
+  readonly overlay?: Overlay;
   /** The classes to list, largest first (the bar leaves the rest of the weight grey). */
   readonly shares: readonly Share[];
 }
@@ -78,6 +81,7 @@ export function renderPreview(title: readonly string[], rows: readonly PreviewRo
         throw new RangeError(`renderPreview: row ${r} cell ${c} is ${cell.image.width}×${cell.image.height}, not the first cell's size`);
       }
       canvas.blit(cell.image, x, y, layout.scale);
+      if (cell.overlay) drawOverlay(canvas, cell.overlay, x, y, layout.scale);
       if (cell.box) {
         const [y0, y1, x0, x1] = cell.box;
         const s = layout.scale;

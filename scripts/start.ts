@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createBatchMix, type AugmentOptions, type BackendChoice, type BackendName, type ImageBatch, type MixParams, type Mode } from '../src/index.js';
 import type { Rgb } from './canvas.js';
 import { formatBackend, formatMixture, formatSwitches, formatParams, median, ms, topClasses } from './format.js';
+import { annotatedInputRow, mixedDenseRow, sampleTargets } from './dense-rows.js';
 import { renderPreview, type PreviewCell, type PreviewRow } from './preview.js';
 import { imageOf, loadSample, maxDiff255, packageRoot, SAMPLE_NAMES, toFloat32Nchw, toUint8Nhwc } from './samples.js';
 
@@ -25,6 +26,8 @@ export interface DemoOptions {
   /** Timed calls after the first (cold) one; the median is reported. Default 5. */
   readonly warmCalls?: number;
   readonly log?: (line: string) => void;
+  /** Draw the masks and boxes rows (samples/annotations.json mixed alike). Default true. */
+  readonly dense?: boolean;
 }
 
 export interface OpResult {
@@ -84,6 +87,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     title: 'INPUT',
     cells: names.map((_, i) => ({ image: imageOf(u8, i), shares: [{ name: names[i], weight: 1, color: PALETTE[i % PALETTE.length] }] })),
   }];
+  const targets = options.dense === false ? undefined : sampleTargets(root, names, h, w);
+  if (targets) rows.push(annotatedInputRow(u8, targets, PALETTE, (i) => rows[0].cells[i].shares));
   const results: OpResult[] = [];
   let used: BackendName | undefined;
   for (const augment of AUGMENTS) {
@@ -110,13 +115,18 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
           shares: share(i, a.value.labels),
         })),
       });
+      if (targets) {
+        const dense = await mixedDenseRow(mix, u8, labels, params, targets, PALETTE, share);
+        log(`  masks + boxes: ${dense.boxes} boxes out; the call with masks and detections took ${ms(dense.ms)}`);
+        rows.push(dense.row);
+      }
     } finally {
       mix.dispose();
     }
   }
   const title = [
     `BATCHMIX PREVIEW  BACKEND ${String(used).toUpperCase()}  MODE ${mode.toUpperCase()}  SEED ${seed}`,
-    `${n} SAMPLES ${w}X${h} UINT8 NHWC. YELLOW: PASTE BOX. BAR: LABEL WEIGHTS`,
+    `${n} SAMPLES ${w}X${h} UINT8 NHWC. YELLOW: PASTE BOX. BAR: LABEL WEIGHTS. TINT: MASK, THIN LINES: BOXES (DASHED: FROM THE PARTNER)`,
   ];
   const canvas = renderPreview(title, rows, { scale: 2, textScale: 2 });
   mkdirSync(dirname(out), { recursive: true });

@@ -17,6 +17,8 @@ import type {
   ApplyOptions, BackendName, BatchMixOptions, DType, ImageBatch, Layout, MixParams, MixResult, PixelData, RunResult,
 } from './types.js';
 import { checkDType, checkShape } from './checks.js';
+import { checkDense } from './dense/check.js';
+import { mixDense } from './dense/apply.js';
 import { checkBatch, checkOut, checkParams } from './validate.js';
 
 export interface BatchMix {
@@ -95,6 +97,7 @@ class Mixer implements BatchMix {
     this.alive('apply');
     const g = checkBatch('apply', batch);
     const p = checkParams('apply', params, g.n, g.h, g.w);
+    const targets = checkDense(`apply (${p.op})`, options, g.n, g.h, g.w, this.options.numClasses);
     // Labels first: a bad label throws before any pixel is written.
     const mixed = mixLabels(p.op, labels, g.n, this.options.numClasses, this.options.labelSmoothing, p.index, p.lam);
     const src = batch.data;
@@ -105,10 +108,13 @@ class Mixer implements BatchMix {
       src: () => batch.data, dst: options.inPlace ? () => batch.data : out ? () => out.data : () => dst,
       inPlace: !!options.inPlace, fresh: !options.inPlace && !out,
     };
+    // Dense targets (SPEC §9) are mixed into new arrays before the images, so a failure writes nothing.
+    const dense = await mixDense(p, targets, g.h, g.w, (q, s, d, mg) =>
+      this.dispatch(q, s, d, mg, { src: () => s, dst: () => d, inPlace: false, fresh: true }));
     await this.dispatch(p, src, dst, g, io);
     // In place the caller's batch is the result (its `data` may be a getter that follows wasm memory growth).
     const images: ImageBatch = options.inPlace ? batch : options.out ? options.out : { data: dst, shape: batch.shape, layout: batch.layout };
-    return { images, labels: mixed };
+    return { images, labels: mixed, ...dense.finish(options.inPlace === true) };
   }
 
   async run(batch: ImageBatch, labels: Int32Array | Float32Array, options?: ApplyOptions): Promise<RunResult> {

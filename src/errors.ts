@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'BAD_IMAGE' // a browser image that cannot be read: tainted (cross-origin), detached, broken or not loaded
   | 'BAD_LABELS' // ids out of range or non-integer, soft labels with the wrong K, wrong length
   | 'BAD_PARAMS' // params' index, lam or boxes of the wrong length, type or range; unknown op
+  | 'BAD_TARGETS' // dense targets (masks, detections, minVisibility): wrong type or shape, class out of range, a box with x1 ≤ x0, bad offsets
   | 'EMPTY_RANGE' // minmax whose integer range is empty for this image size
   | 'BACKEND_UNAVAILABLE' // a named backend cannot run here, or no backend can ('auto')
   | 'CONTEXT_LOST' // the WebGL2 context was lost before or during a call

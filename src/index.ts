@@ -11,5 +11,6 @@ export type { BackendReport } from './select.js';
 export type {
   ApplyOptions, AugmentOptions, BackendChoice, BackendName, BatchMixOptions, DType, ImageBatch, Interpolation,
   Labels, Layout, MixParams, MixResult, Mode, Op, Partner, PixelData, Placement, RunResult,
+  DenseOptions, DenseResult, Detections, MaskBatch, MaskData, MixedDetections,
 } from './types.js';
 export * from './browser/index.js'; // browser image inputs/outputs (issue 4)

@@ -53,7 +53,7 @@ export interface MixParams {
 /** Labels in: class ids (N) or soft labels (N·K). Out: always Float32Array N·K. */
 export type Labels = Int32Array | Float32Array;
 
-export interface MixResult {
+export interface MixResult extends DenseResult {
   images: ImageBatch;
   labels: Float32Array;
 }
@@ -110,9 +110,57 @@ export interface BatchMixOptions {
   gl?: WebGL2RenderingContext;
 }
 
-export interface ApplyOptions {
+export interface ApplyOptions extends DenseOptions {
   /** Write the result into `batch.data` (reads still see the input as it was). */
   inPlace?: boolean;
   /** Write the result into this batch (same shape, layout and dtype); e.g. one from `allocBatch`. */
   out?: ImageBatch;
+}
+
+// ---- Dense targets (SPEC §9; issue 12) ----
+
+/** Class-id maps: one integer class per pixel. */
+export type MaskData = Uint8Array | Uint16Array | Int32Array;
+
+/** N class-id maps of H×W, row-major: pixel (y, x) of map i is `data[(i·H + y)·W + x]`. */
+export interface MaskBatch<D extends MaskData = MaskData> {
+  data: D;
+  shape: readonly [number, number, number];
+}
+
+/**
+ * Per-sample detection boxes, flattened. Box b is `boxes[4b .. 4b+4)` = [x0, y0, x1, y1] in pixels
+ * (pixel (y, x) is the unit square [x, x+1) × [y, y+1)), 0 ≤ x0 < x1 ≤ W, 0 ≤ y0 < y1 ≤ H; its class
+ * is `classes[b]` in [0, numClasses); sample i owns boxes offsets[i] .. offsets[i+1] − 1 (N + 1 offsets,
+ * from 0, ascending, ending at the box count).
+ */
+export interface Detections {
+  boxes: Float32Array;
+  classes: Int32Array;
+  offsets: Int32Array;
+}
+
+/** Mixed detections: `weights[b]` (λ or 1 − λ under Mixup, else 1) and `source[b]`, the sample box b came from. */
+export interface MixedDetections extends Detections {
+  weights: Float32Array;
+  source: Int32Array;
+}
+
+/** The dense targets `apply` and `run` take in their options (SPEC §9). */
+export interface DenseOptions {
+  /** Class-id maps [N, H, W] (the batch's N, H, W), mixed with the images' params; follows `inPlace`. */
+  masks?: MaskBatch;
+  /** Detection boxes per sample, mixed with the images' params. */
+  detections?: Detections;
+  /** In [0, 1], default 0: a box whose visible share of its area is below this is dropped. */
+  minVisibility?: number;
+}
+
+/** What `apply` and `run` add to their result for dense targets. */
+export interface DenseResult {
+  /** The mixed maps (same type and shape as options.masks). */
+  masks?: MaskBatch;
+  /** Mixup only (and the Mixup samples of mixed params): the partners' maps, `masks[index[i]]`. */
+  partnerMasks?: MaskBatch;
+  detections?: MixedDetections;
 }

@@ -21,7 +21,7 @@ describe('npm start', () => {
   it('mixes the samples with each op and writes a preview that decodes', async () => {
     const lines: string[] = [];
     const out = join(dir, 'preview.png');
-    const result = await runDemo({ names: NAMES, out, warmCalls: 1, log: (l) => lines.push(l) });
+    const result = await runDemo({ names: NAMES, out, warmCalls: 1, log: (l) => lines.push(l), dense: false });
     const text = lines.join('\n');
 
     expect(existsSync(out)).toBe(true);
