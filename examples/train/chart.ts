@@ -32,7 +32,7 @@ function barPanel(results: readonly SettingResult[], x0: number, y0: number, tit
   out.push(`<line x1="${x0}" x2="${x0 + PANEL}" y1="${yEnd}" y2="${yEnd}" stroke="#333"/>`);
   for (let k = 0; k <= 4; k++) {
     const v = lo + ((hi - lo) * k) / 4;
-    out.push(`<text x="${sx(v).toFixed(1)}" y="${yEnd + 14}" text-anchor="middle" font-size="10" fill="#555">${fmt(v)}</text>`);
+    out.push(`<text x="${sx(v).toFixed(1)}" y="${yEnd + 14}" text-anchor="middle" font-size="10" fill="#555">${(v * 100).toFixed(1)}</text>`);
   }
   return out;
 }

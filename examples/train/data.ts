@@ -49,7 +49,7 @@ export function pick(d: Digits, rows: ArrayLike<number>): Digits {
 /**
  * A stratified split: in each class, a seeded shuffle of its images, the first
  * round(testFraction · class size) go to test. Both sets keep the file's order.
- * With the defaults (0.25, seed 0): 1,347 training and 450 test images.
+ * With the defaults (0.25, seed 0): 1,346 training and 451 test images.
  */
 export function splitDigits(d: Digits, testFraction = 0.25, seed = 0): { train: Digits; test: Digits } {
   const rng = makeRng(seed);

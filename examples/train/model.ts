@@ -2,7 +2,7 @@
  * The example's small CNN for 8×8 grey digits, with TF.js layers. Browser-safe: it needs only
  * @tensorflow/tfjs-core and -layers (and whichever backend the caller registered).
  *
- * input [8, 8, 1] → conv 3×3, 16, ReLU → conv 3×3, 32, ReLU → max-pool 2×2 → flatten (4·4·32)
+ * input [8, 8, 1] → conv 3×3, 16, ReLU → max-pool 2×2 → conv 3×3, 32, ReLU → flatten (4·4·32)
  * → dense 64, ReLU → dense 10, softmax: 38,282 weights. The convolutions are `PatchConv2D`
  * (layers.ts: same maths as `tf.layers.conv2d` with "same" padding, but trainable on the wasm
  * backend). Glorot-uniform kernels seeded from `seed` (seed, seed + 1, ... per layer), zero biases.

@@ -35,7 +35,7 @@ export function resultsMarkdown(results: readonly SettingResult[], info: RunInfo
     '',
     `- Data: scikit-learn's copy of the UCI handwritten digits (1,797 images of 8×8, data/README.md),`,
     `  a fixed stratified split: ${info.trainCount} training and ${info.testCount} test images (seed 0).`,
-    `- Model: examples/train/model.ts (two 3×3 convolutions, 16 and 32 filters, max-pool, dense 64, dense 10;`,
+    `- Model: examples/train/model.ts (3×3 conv 16, max-pool 2×2, 3×3 conv 32, dense 64, dense 10;`,
     `  38,282 weights), Adam at ${c.learningRate}, ${c.epochs} epochs of ${Math.floor(info.trainCount / c.batchSize)} batches of ${c.batchSize}, seed ${c.seed} for the`,
     `  weights, the batch order and batchmix's sampler (the same batches in every setting).`,
     `- TF.js ${info.tfBackend} backend in Node; every batch mixed by \`mixTensors\` (batchmix/tfjs) on batchmix's`,

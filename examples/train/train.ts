@@ -45,7 +45,7 @@ export interface TrainConfig {
   readonly learningRate: number;
 }
 
-export const DEFAULT_CONFIG: TrainConfig = { epochs: 15, batchSize: 64, seed: 0, learningRate: 0.002 };
+export const DEFAULT_CONFIG: TrainConfig = { epochs: 10, batchSize: 64, seed: 0, learningRate: 0.002 };
 
 export interface StepInfo {
   readonly setting: Setting;
