@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mixTensors } from '../src/tfjs/index.js';
 import { svgChart } from '../examples/train/chart.js';
 import { DIGITS_CLASSES, DIGITS_COUNT, parseDigits, splitDigits, toInput, type Digits } from '../examples/train/data.js';
+import { PatchConv2D } from '../examples/train/layers.js';
 import { evaluate } from '../examples/train/metrics.js';
 import { buildModel } from '../examples/train/model.js';
 import { ProgressBar } from '../examples/train/progress.js';
@@ -80,6 +81,29 @@ describe('metrics', () => {
     const m = evaluate(Float32Array.from([0.5, 0.5, 0.75, 0.25, 0, 1]), Int32Array.from([0, 0, 1]), 2, 4);
     expect(m.bins.map((b) => b.count)).toEqual([0, 1, 1, 1]);
     expect(m.bins[1].hi).toBe(0.5);
+  });
+});
+
+describe('PatchConv2D (the im2col convolution the model trains with)', () => {
+  it('equals tf.conv2d with "same" padding plus the bias, on TF.js wasm', async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+    const layer = new PatchConv2D({ filters: 5, seed: 3 });
+    const x = tf.randomUniform([2, 8, 8, 3], -1, 1, 'float32', 11) as tf.Tensor4D;
+    layer.apply(x); // builds the layer (a seeded Glorot kernel, zero bias)
+    const kernel = tf.clone(layer.getWeights()[0]) as tf.Tensor4D;
+    const bias = tf.tensor1d([0.1, -0.2, 0.3, 0, 0.5]);
+    layer.setWeights([kernel, bias]);
+    const got = layer.apply(x) as tf.Tensor;
+    const want = tf.add(tf.conv2d(x, kernel, 1, 'same'), bias);
+    expect(got.shape).toEqual([2, 8, 8, 5]);
+    const a = await got.data();
+    const b = await want.data();
+    let worst = 0;
+    for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    expect(worst).toBeLessThan(1e-5);
+    expect(Math.max(...Array.from(b, Math.abs))).toBeGreaterThan(0.5); // not a trivially small output
+    tf.dispose([x, got, want, kernel, bias]);
+    layer.dispose();
   });
 });
 
@@ -161,7 +185,7 @@ describe('one epoch of every setting on TF.js wasm, mixing through mixTensors', 
     const md = resultsMarkdown(results, {
       config, tfBackend: 'wasm', batchmixBackend: 'wasm', trainCount: 1346, testCount: 451, machine: 'test', wallMs: 1, date: '2026-11-30',
     });
-    for (const r of results) expect(md).toContain(`| ${r.setting.label} | ${(r.metrics.accuracy * 100).toFixed(1)} % |`);
+    for (const r of results) expect(md).toContain(`| ${r.setting.label} | ${(r.metrics.accuracy * 100).toFixed(1)} % (${Math.round(r.metrics.accuracy * 451)}) |`);
     const svg = svgChart(results, 'test');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.match(/<text [^>]*font-weight="bold" font-size="11">/g)?.length).toBe(SETTINGS.length);

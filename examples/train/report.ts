@@ -44,12 +44,12 @@ export function resultsMarkdown(results: readonly SettingResult[], info: RunInfo
     `  negative log-likelihood (NLL) and the mean confidence (the largest softmax output).`,
     `- Run on ${info.date}, ${info.machine}; wall time ${(info.wallMs / 1000).toFixed(0)} s in all.`,
     '',
-    '| setting | test accuracy | ECE (15 bins) | NLL | mean confidence | last-epoch train loss | mix ms/step | train ms/step |',
+    `| setting | test accuracy (right of ${info.testCount}) | ECE (15 bins) | NLL | mean confidence | last-epoch train loss | mix ms/step | train ms/step |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
     const m = r.metrics;
-    lines.push(`| ${r.setting.label} | ${pct(m.accuracy)} | ${pct(m.ece, 2)} | ${m.nll.toFixed(3)} | ${pct(m.meanConfidence)} | ${r.epochLoss[r.epochLoss.length - 1].toFixed(3)} | ${(r.mixMs / r.steps).toFixed(2)} | ${(r.trainMs / r.steps).toFixed(1)} |`);
+    lines.push(`| ${r.setting.label} | ${pct(m.accuracy)} (${Math.round(m.accuracy * info.testCount)}) | ${pct(m.ece, 2)} | ${m.nll.toFixed(3)} | ${pct(m.meanConfidence)} | ${r.epochLoss[r.epochLoss.length - 1].toFixed(3)} | ${(r.mixMs / r.steps).toFixed(2)} | ${(r.trainMs / r.steps).toFixed(1)} |`);
   }
   lines.push('', '## What the numbers say', '');
   const base = results.find((r) => r.setting.augments.length === 0);
@@ -59,10 +59,10 @@ export function resultsMarkdown(results: readonly SettingResult[], info: RunInfo
     lines.push(`- ${base.setting.label}: accuracy ${pct(base.metrics.accuracy)}, ECE ${pct(base.metrics.ece, 2)}, ${calibrationWord(base)}.`);
     for (const r of results) {
       if (r === base) continue;
-      const da = r.metrics.accuracy - base.metrics.accuracy;
+      const da = Math.round((r.metrics.accuracy - base.metrics.accuracy) * n);
       const de = r.metrics.ece - base.metrics.ece;
       const ops = Object.entries(r.ops).map(([op, k]) => `${op} ×${k}`).join(', ');
-      lines.push(`- ${r.setting.label}: accuracy ${signed(da)} points, ECE ${signed(de, 2)} points against no mixing; ${calibrationWord(r)}. (${r.mixCalls} mixTensors calls: ${ops}.)`);
+      lines.push(`- ${r.setting.label}: ${da >= 0 ? '+' : '−'}${Math.abs(da)} test image${Math.abs(da) === 1 ? '' : 's'} right, ECE ${signed(de, 2)} points against no mixing; ${calibrationWord(r)}. (${r.mixCalls} mixTensors calls: ${ops}.)`);
     }
   }
   lines.push('');
