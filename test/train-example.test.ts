@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createBatchMix, type BatchMixOptions } from '../src/index.js';
 import { mixTensors } from '../src/tfjs/index.js';
 import { svgChart } from '../examples/train/chart.js';
 import { DIGITS_CLASSES, DIGITS_COUNT, parseDigits, splitDigits, toInput, type Digits } from '../examples/train/data.js';
@@ -157,13 +158,17 @@ describe('one epoch of every setting on TF.js wasm, mixing through mixTensors', 
         return out;
       };
       let steps = 0;
-      const r = await trainSetting(setting, split, config, { mixTensors: counting, onStep: () => { steps++; } });
+      const created: BatchMixOptions[] = [];
+      const createMix = (o: BatchMixOptions) => { created.push(o); return createBatchMix(o); };
+      const r = await trainSetting(setting, split, config, { mixTensors: counting, createMix, onStep: () => { steps++; } });
       results.push(r);
       expect(r.steps).toBe(Math.floor(1346 / 64));
       expect(steps).toBe(r.steps);
       if (setting.augments.length === 0) {
         expect(calls).toBe(0);
+        expect(created).toEqual([]);
       } else {
+        expect(created).toEqual([{ numClasses: 10, augments: setting.augments, seed: config.seed, backend: 'wasm' }]);
         expect(calls).toBe(r.steps);
         expect(r.mixCalls).toBe(r.steps);
         // Every op of the setting was drawn, and mixed labels are soft (a box can cover nothing,

@@ -8,7 +8,7 @@
  * (the last partial one of an epoch is dropped), so every step mixes `batchSize` images.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createBatchMix, type AugmentOptions, type BackendChoice, type BatchMix } from '../../src/index.js';
+import { createBatchMix, type AugmentOptions, type BackendChoice, type BatchMix, type BatchMixOptions } from '../../src/index.js';
 import { mixTensors } from '../../src/tfjs/index.js';
 import { DIGITS_CLASSES, DIGITS_SIZE, toInput, type Digits } from './data.js';
 import { evaluate, type Metrics } from './metrics.js';
@@ -65,6 +65,11 @@ export interface TrainHooks {
   readonly mixTensors?: typeof mixTensors;
   /** batchmix backend (default 'wasm': on TF.js's cpu and wasm backends mixTensors reads the tensors anyway). */
   readonly backend?: BackendChoice;
+  /**
+   * Makes the setting's batchmix instance instead (e.g. one on TF.js's own WebGL context in a
+   * browser); it gets the options the default would use, and the trainer disposes the instance.
+   */
+  readonly createMix?: (options: BatchMixOptions) => Promise<BatchMix>;
 }
 
 export interface SettingResult {
@@ -96,9 +101,8 @@ export async function trainSetting(
 ): Promise<SettingResult> {
   const mixFn = hooks.mixTensors ?? mixTensors;
   const model = buildModel({ seed: config.seed, learningRate: config.learningRate });
-  const mix: BatchMix | null = setting.augments.length > 0
-    ? await createBatchMix({ numClasses: DIGITS_CLASSES, augments: setting.augments, seed: config.seed, backend: hooks.backend ?? 'wasm' })
-    : null;
+  const mixOptions: BatchMixOptions = { numClasses: DIGITS_CLASSES, augments: setting.augments, seed: config.seed, backend: hooks.backend ?? 'wasm' };
+  const mix: BatchMix | null = setting.augments.length > 0 ? await (hooks.createMix ?? createBatchMix)(mixOptions) : null;
   const order = makeRng(config.seed ^ 0x5eed);
   const perEpoch = Math.floor(split.train.count / config.batchSize);
   const steps = perEpoch * config.epochs;
