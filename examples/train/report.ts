@@ -49,9 +49,9 @@ export function resultsMarkdown(results: readonly SettingResult[], info: RunInfo
   ];
   for (const r of results) {
     const m = r.metrics;
-    lines.push(`| ${r.setting.label} | ${pct(m.accuracy)} (${Math.round(m.accuracy * info.testCount)}) | ${pct(m.ece, 2)} | ${m.nll.toFixed(3)} | ${pct(m.meanConfidence)} | ${r.epochLoss[r.epochLoss.length - 1].toFixed(3)} | ${(r.mixMs / r.steps).toFixed(2)} | ${(r.trainMs / r.steps).toFixed(1)} |`);
+    lines.push(`| ${r.setting.label} | ${pct(m.accuracy)} (${Math.round(m.accuracy * info.testCount)}) | ${pct(m.ece, 2)} | ${m.nll.toFixed(3)} | ${pct(m.meanConfidence)} | ${r.epochLoss[r.epochLoss.length - 1].toFixed(3)} | ${r.setting.augments.length ? (r.mixMs / r.steps).toFixed(2) : '–'} | ${(r.trainMs / r.steps).toFixed(1)} |`);
   }
-  lines.push('', '## What the numbers say', '');
+  lines.push('', '"mix ms/step": one `mixTensors` call (read the batch, mix on wasm, build the new tensors); "train ms/step": one `trainOnBatch`. Both on a machine shared with other jobs.', '', '## What the numbers say', '');
   const base = results.find((r) => r.setting.augments.length === 0);
   const n = info.testCount;
   if (base) {
