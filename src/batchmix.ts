@@ -3,9 +3,12 @@
  * the boundary, asks the planner for params and taps, and hands plain jobs to the kernels.
  */
 import type { BackendFactory, Geometry, KernelBackend } from './backends/backend.js';
-import type { WebGL2Backend, WebGL2BackendOptions } from './backends/webgl2/index.js';
+import type { ContextOptions } from './backends/webgl2/context.js';
+import type { WebGL2Backend } from './backends/webgl2/index.js';
+import type { WebGL2Limits } from './backends/webgl2/limits.js';
 import { BatchMixError, fail } from './errors.js';
-import { gpuMix, type GpuMix } from './gpu.js';
+import type { GpuMix } from './gpu.js';
+import { gpuMix } from './gpu-mix.js';
 import { mixLabels } from './labels.js';
 import { normalizeOptions, type NormalizedOptions } from './options.js';
 import { Rng } from './plan/rng.js';
@@ -41,7 +44,7 @@ export interface BatchMix {
 
 export interface CreateOptions extends BatchMixOptions {
   /** webgl2 backend options (limits for chunking, headless-gl use); mostly for tests. */
-  webgl2?: Omit<WebGL2BackendOptions, 'gl'>;
+  webgl2?: Omit<ContextOptions, 'gl'> & { limits?: WebGL2Limits };
   /** wasm backend options: a cap on its memory (mostly for tests). */
   wasm?: { maxMemoryBytes?: number };
 }

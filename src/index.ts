@@ -13,3 +13,4 @@ export type {
   Labels, Layout, MixParams, MixResult, Mode, Op, Partner, PixelData, RunResult,
 } from './types.js';
 export * from './browser/index.js'; // browser image inputs/outputs (issue 4)
+export type * from './dom.js'; // DOM names as empty interfaces for projects without the DOM lib
