@@ -3,7 +3,6 @@
  * the boundary, asks the planner for params and taps, and hands plain jobs to the kernels.
  */
 import type { BackendFactory, Geometry, KernelBackend } from './backends/backend.js';
-import type { ContextOptions } from './backends/webgl2/context.js';
 import type { WebGL2Backend } from './backends/webgl2/index.js';
 import type { WebGL2Limits } from './backends/webgl2/limits.js';
 import { BatchMixError, fail } from './errors.js';
@@ -42,9 +41,19 @@ export interface BatchMix {
   dispose(): void;
 }
 
+/** Options of the webgl2 backend (the context itself is BatchMixOptions.gl). */
+export interface WebGL2Options {
+  /** A canvas to take the WebGL2 context from (else an OffscreenCanvas, a document canvas, or headless-gl in Node). */
+  canvas?: HTMLCanvasElement | OffscreenCanvas;
+  /** Node: whether headless-gl (the optional peer `gl`) may be used; default true. */
+  headless?: boolean;
+  /** Lower the context's limits (e.g. to force small chunks); they can only be lowered. */
+  limits?: WebGL2Limits;
+}
+
 export interface CreateOptions extends BatchMixOptions {
-  /** webgl2 backend options (limits for chunking, headless-gl use); mostly for tests. */
-  webgl2?: Omit<ContextOptions, 'gl'> & { limits?: WebGL2Limits };
+  /** webgl2 backend options (where the context comes from, limits for chunking); mostly for tests. */
+  webgl2?: WebGL2Options;
   /** wasm backend options: a cap on its memory (mostly for tests). */
   wasm?: { maxMemoryBytes?: number };
 }
