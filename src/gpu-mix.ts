@@ -7,6 +7,7 @@ import { fail } from './errors.js';
 import type { GpuBatch, GpuMix } from './gpu.js';
 import { mixLabels } from './labels.js';
 import type { NormalizedOptions } from './options.js';
+import { withMemory } from './memory.js';
 import { resizeTapsFor } from './plan/taps.js';
 import { checkParams } from './validate.js';
 
@@ -19,7 +20,7 @@ export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuM
     alloc: (shape, layout, dtype) => backend.allocGpuBatch(shape, layout, dtype),
     read: (batch, into) => backend.readBatch(batch, into),
     release: (batch) => backend.releaseBatch(batch),
-    apply(batch, labels, params, opts = {}) {
+    apply: (batch, labels, params, opts = {}) => withMemory('gpu.apply', () => {
       const g = batch?.geom;
       if (!g) fail('BAD_SHAPE', `gpu.apply: batch must be a GpuBatch from gpu.upload or gpu.alloc`);
       const p = checkParams('gpu.apply', params, g.n, g.h, g.w);
@@ -38,6 +39,6 @@ export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuM
         images = backend.run({ kernel: 'resizePaste', src: batch, dst, index: p.index, boxes: p.boxes!, ...t });
       }
       return { images, labels: mixed };
-    },
+    }),
   };
 }
