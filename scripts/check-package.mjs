@@ -1,15 +1,16 @@
-// The package as users get it (issue 11): packs it (prepack builds), lints the tarball with
-// `publint --strict` and `attw` (every resolution, node10's `types`/`main` included; only its
-// "CJS resolves to ESM" is ignored, since Node >= 20.19 requires ES modules), installs it into a fresh project, imports and requires it there and runs
-// a wasm Mixup, and type-checks a TypeScript consumer under node10, node16, nodenext (require) and
-// bundler resolution with lib es2022 only (no DOM) and skipLibCheck off.
+// The package as users get it (issue 11): packs it (prepack builds); lints the tarball with
+// `publint --strict` and `attw` (every resolution, node10's `types`/`main` included; only "CJS resolves
+// to ESM" is ignored, since Node >= 20.19 requires ES modules); installs it into a fresh project;
+// imports and requires it there and runs a wasm Mixup and the README's Node quick start; type-checks
+// the README's browser quick start (DOM lib) and a TypeScript consumer under node10, node16, nodenext
+// (require) and bundler resolution with lib es2022 only (no DOM) and skipLibCheck off.
 //
 //   node scripts/check-package.mjs [--tarball batchmix-x.tgz] [--report out.json] [--keep]
 //
 // Each step is one check; a failed step prints its output. The last line is
 // "package: N passed, N failed"; --report writes { passed, failed, checks } for .ci/run's total.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +85,14 @@ if (tarball) {
         return { ...r, detail: r.out.trim().split('\n').pop() };
       });
     }
+    // The README's two quick starts, as a user pastes them: the Node one runs, the browser one type-checks.
+    const [nodeExample, browserExample] = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+    writeFileSync(join(app, 'readme-node.mjs'), nodeExample ?? '');
+    writeFileSync(join(app, 'readme-browser.js'), browserExample ?? '');
+    check('README quick start (Node) runs', () => {
+      const r = sh('node', ['readme-node.mjs'], app);
+      return { ...r, detail: r.out.trim().split('\n').pop() };
+    });
     const base = { strict: true, noEmit: true, target: 'es2022', lib: ['es2022'], types: [], skipLibCheck: false };
     const modes = {
       node10: { options: { module: 'commonjs', moduleResolution: 'node10' }, files: ['types.ts'] },
@@ -91,6 +100,12 @@ if (tarball) {
       nodenext: { options: { module: 'nodenext', moduleResolution: 'nodenext' }, files: ['types.ts', 'types-require.cts'] },
       bundler: { options: { module: 'preserve', moduleResolution: 'bundler' }, files: ['types.ts'] },
     };
+    check('README quick start (browser) type-checks (DOM lib, checkJs)', () => {
+      const config = { compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom', 'dom.iterable'], types: [],
+        module: 'preserve', moduleResolution: 'bundler', allowJs: true, checkJs: true }, files: ['readme-browser.js'] };
+      writeFileSync(join(app, 'tsconfig.readme.json'), JSON.stringify(config, null, 2));
+      return sh('node', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.readme.json'], app);
+    });
     for (const [mode, { options, files }] of Object.entries(modes)) {
       check(`tsc ${mode} (lib es2022, no DOM, skipLibCheck off)`, () => {
         const config = `tsconfig.${mode}.json`;
