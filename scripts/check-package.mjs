@@ -12,7 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,6 +86,22 @@ if (tarball) {
         return { ...r, detail: r.out.trim().split('\n').pop() };
       });
     }
+    check('no Node built-in in the module graph of the entry (browser-safe)', () => {
+      const pkg = join(app, 'node_modules/batchmix');
+      const seen = new Set();
+      const found = [];
+      const visit = (file) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)) {
+          const spec = m[1];
+          if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+          else if (spec.startsWith('node:') || builtinModules.includes(spec)) found.push(`${relative(pkg, file)} imports ${spec}`);
+        }
+      };
+      visit(join(pkg, 'dist/src/index.js'));
+      return found.length ? { ok: false, out: found.join('\n') } : { ok: true, detail: `${seen.size} modules` };
+    });
     // The README's two quick starts, as a user pastes them: the Node one runs, the browser one type-checks.
     const [nodeExample, browserExample] = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
     writeFileSync(join(app, 'readme-node.mjs'), nodeExample ?? '');
