@@ -10,7 +10,7 @@
 // Each step is one check; a failed step prints its output. The last line is
 // "package: N passed, N failed"; --report writes { passed, failed, checks } for .ci/run's total.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -101,6 +101,13 @@ if (tarball) {
       };
       visit(join(pkg, 'dist/src/index.js'));
       return found.length ? { ok: false, out: found.join('\n') } : { ok: true, detail: `${seen.size} modules` };
+    });
+    check('README links: absolute, anchors, or files in the package', () => {
+      const pkg = join(app, 'node_modules/batchmix');
+      const text = readFileSync(join(pkg, 'README.md'), 'utf8').replace(/```[\s\S]*?```/g, '');
+      const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+      const broken = links.filter((l) => !/^(https?:|#)/.test(l) && !existsSync(join(pkg, l.split('#')[0])));
+      return broken.length ? { ok: false, out: `not in the package: ${broken.join(', ')}` } : { ok: true, detail: `${links.length} links` };
     });
     // The README's two quick starts, as a user pastes them: the Node one runs, the browser one type-checks.
     const [nodeExample, browserExample] = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
