@@ -3,18 +3,22 @@
  * the boundary, asks the planner for params and taps, and hands plain jobs to the kernels.
  */
 import type { BackendFactory, Geometry, KernelBackend } from './backends/backend.js';
-import type { WebGL2Backend, WebGL2BackendOptions } from './backends/webgl2/index.js';
+import type { WebGL2Backend } from './backends/webgl2/index.js';
+import type { WebGL2Limits } from './backends/webgl2/limits.js';
+import { noDisplayReason, wouldUseHeadless } from './display.js';
 import { BatchMixError, fail } from './errors.js';
-import { gpuMix, type GpuMix } from './gpu.js';
+import type { GpuMix } from './gpu.js';
+import { gpuMix } from './gpu-mix.js';
 import { mixLabels } from './labels.js';
 import { runMixed, type MixedIO } from './mixed.js';
+import { withMemory, withMemoryAsync } from './memory.js';
 import { normalizeOptions, type NormalizedOptions } from './options.js';
 import { Rng } from './plan/rng.js';
 import { sampleParams } from './plan/sample.js';
 import { resizeTapsFor } from './plan/taps.js';
 import { selectBackend, type BackendReport } from './select.js';
 import type {
-  ApplyOptions, BackendName, BatchMixOptions, DType, ImageBatch, Layout, MixParams, MixResult, PixelData, RunResult,
+  ApplyOptions, BackendName, BatchMixOptions, DType, ImageBatch, Labels, Layout, MixParams, MixResult, PixelData, RunResult,
 } from './types.js';
 import { checkDType, checkShape } from './checks.js';
 import { checkDense } from './dense/check.js';
@@ -42,9 +46,19 @@ export interface BatchMix {
   dispose(): void;
 }
 
+/** Options of the webgl2 backend (the context itself is BatchMixOptions.gl). */
+export interface WebGL2Options {
+  /** A canvas to take the WebGL2 context from (else an OffscreenCanvas, a document canvas, or headless-gl in Node). */
+  canvas?: HTMLCanvasElement | OffscreenCanvas;
+  /** Node: whether headless-gl (the optional peer `gl`) may be used; default true. */
+  headless?: boolean;
+  /** Lower the context's limits (e.g. to force small chunks); they can only be lowered. */
+  limits?: WebGL2Limits;
+}
+
 export interface CreateOptions extends BatchMixOptions {
-  /** webgl2 backend options (limits for chunking, headless-gl use); mostly for tests. */
-  webgl2?: Omit<WebGL2BackendOptions, 'gl'>;
+  /** webgl2 backend options (where the context comes from, limits for chunking); mostly for tests. */
+  webgl2?: WebGL2Options;
   /** wasm backend options: a cap on its memory (mostly for tests). */
   wasm?: { maxMemoryBytes?: number };
 }
@@ -52,7 +66,12 @@ export interface CreateOptions extends BatchMixOptions {
 /** Backends load on demand, so a page that runs on wasm never downloads the GL code, and vice versa. */
 function factoriesFor(o: NormalizedOptions, extra: CreateOptions): Record<BackendName, BackendFactory> {
   return {
-    webgl2: async () => (await import('./backends/webgl2/index.js')).createWebGL2Backend({ ...extra.webgl2, gl: o.gl }),
+    webgl2: async () => {
+      // Without an X display headless-gl cannot run: say so before loading the GL code and twgl.
+      const unset = wouldUseHeadless({ ...extra.webgl2, gl: o.gl }) ? noDisplayReason() : undefined;
+      if (unset) fail('BACKEND_UNAVAILABLE', unset);
+      return (await import('./backends/webgl2/index.js')).createWebGL2Backend({ ...extra.webgl2, gl: o.gl });
+    },
     wasm: async () => (await import('./backends/wasm/index.js')).createWasmBackend(extra.wasm),
     js: async () => (await import('./backends/js/index.js')).createJsBackend(),
   };
@@ -95,6 +114,11 @@ class Mixer implements BatchMix {
 
   async apply(batch: ImageBatch, labels: Int32Array | Float32Array, params: MixParams, options: ApplyOptions = {}): Promise<MixResult> {
     this.alive('apply');
+    // An allocation that fails (the output, the labels, a kernel's scratch) is OUT_OF_MEMORY, data untouched.
+    return withMemoryAsync('apply', () => this.applyChecked(batch, labels, params, options));
+  }
+
+  private async applyChecked(batch: ImageBatch, labels: Labels, params: MixParams, options: ApplyOptions): Promise<MixResult> {
     const g = checkBatch('apply', batch);
     const p = checkParams('apply', params, g.n, g.h, g.w);
     const targets = checkDense(`apply (${p.op})`, options, g.n, g.h, g.w, this.options.numClasses);
@@ -163,7 +187,7 @@ class Mixer implements BatchMix {
     checkDType('allocBatch', dtype);
     if (this.kernels.allocBatch) return this.kernels.allocBatch(shape, layout, dtype);
     const len = n * c * h * w;
-    return { data: dtype === 'float32' ? new Float32Array(len) : new Uint8Array(len), shape, layout };
+    return withMemory('allocBatch', () => ({ data: dtype === 'float32' ? new Float32Array(len) : new Uint8Array(len), shape, layout }));
   }
 
   gpu(): GpuMix {

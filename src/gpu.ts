@@ -2,18 +2,31 @@
  * The GPU-resident path of the public API (webgl2 only): mix batches that live in textures and get
  * textures back, with no CPU round trip; read back only when asked. The texture layout is the
  * webgl2 backend's (src/backends/webgl2/gpu-batch.ts: one TEXTURE_2D_ARRAY layer per sample).
- * Validation, labels and resize taps are the same shared code as `apply`'s.
+ * Types only: the implementation is gpu-mix.ts, so these declarations reach no backend internals.
  */
-import type { GpuBatch, WebGL2Backend } from './backends/webgl2/index.js';
-import { fail } from './errors.js';
-import { mixLabels } from './labels.js';
-import { runMixedGpu } from './mixed.js';
-import type { NormalizedOptions } from './options.js';
-import { resizeTapsFor } from './plan/taps.js';
+import type { Geometry } from './backends/backend.js';
+import type { Packing } from './backends/webgl2/packing.js';
 import type { DType, ImageBatch, Labels, Layout, MixParams, PixelData } from './types.js';
-import { checkParams } from './validate.js';
 
-export type { GpuBatch };
+/**
+ * A batch that lives in WebGL2 textures (from `gpu.upload` or `gpu.alloc`). Sample i is layer
+ * i mod `layersPerPage` of `pages[⌊i / layersPerPage⌋]`, a TEXTURE_2D_ARRAY of RGBA32UI (float32 bit
+ * patterns) or RGBA8UI (uint8) texels; element e of the sample (in the batch's own NCHW/NHWC order) is
+ * component e mod 4 of texel ⌊e / 4⌋, texels row-major, `packing.texW` per row.
+ */
+export interface GpuBatch {
+  readonly shape: readonly [number, number, number, number];
+  readonly layout: Layout;
+  readonly dtype: DType;
+  readonly geom: Geometry;
+  readonly packing: Packing;
+  /** Layers per page (L): sample i is at pages[⌊i / L⌋], layer i mod L. */
+  readonly layersPerPage: number;
+  /** The TEXTURE_2D_ARRAY pages (an in-place run replaces them). */
+  readonly pages: readonly WebGLTexture[];
+  /** True once released (or its backend disposed or lost): its textures are gone. */
+  readonly released: boolean;
+}
 
 export interface GpuMix {
   /** The context the batches live in (to render into them or read them with your own code). */
@@ -28,38 +41,4 @@ export interface GpuMix {
   read(batch: GpuBatch, into?: PixelData): ImageBatch;
   /** Frees a GPU batch's textures. */
   release(batch: GpuBatch): void;
-}
-
-export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuMix {
-  return {
-    get gl() {
-      return backend.gl;
-    },
-    upload: (batch) => backend.uploadBatch(batch),
-    alloc: (shape, layout, dtype) => backend.allocGpuBatch(shape, layout, dtype),
-    read: (batch, into) => backend.readBatch(batch, into),
-    release: (batch) => backend.releaseBatch(batch),
-    apply(batch, labels, params, opts = {}) {
-      const g = batch?.geom;
-      if (!g) fail('BAD_SHAPE', `gpu.apply: batch must be a GpuBatch from gpu.upload or gpu.alloc`);
-      const p = checkParams('gpu.apply', params, g.n, g.h, g.w);
-      const mixed = mixLabels(p.op, labels, g.n, options.numClasses, options.labelSmoothing, p.index, p.lam);
-      if (opts.inPlace && opts.out) fail('BAD_PARAMS', `gpu.apply (${p.op}): give options.inPlace or options.out, not both`);
-      const dst = opts.inPlace ? batch : opts.out;
-      let images: GpuBatch;
-      if (p.op === 'mixed') {
-        images = runMixedGpu(backend, batch, p, g, opts); // one op per sample: src/mixed.ts
-      } else if (p.op === 'identity') {
-        images = dst === batch ? batch : backend.run({ kernel: 'paste', src: batch, dst, index: p.index, boxes: new Int32Array(4 * g.n) });
-      } else if (p.op === 'mixup') {
-        images = backend.run({ kernel: 'blend', src: batch, dst, index: p.index, lam: p.lam });
-      } else if (p.op === 'cutmix') {
-        images = backend.run({ kernel: 'paste', src: batch, dst, index: p.index, boxes: p.boxes! });
-      } else {
-        const t = resizeTapsFor(p.boxes!, g.n, g.h, g.w, p.interpolation ?? 'bilinear');
-        images = backend.run({ kernel: 'resizePaste', src: batch, dst, index: p.index, boxes: p.boxes!, ...t });
-      }
-      return { images, labels: mixed };
-    },
-  };
 }

@@ -9,4 +9,4 @@ export type { ImageSource } from './sources.js';
 export type { ImagesToBatchOptions } from './plan.js';
 export { imagesToBatch } from './to-batch.js';
 export { imagesToGpuBatch, type GpuImageTarget } from './to-gpu.js';
-export { batchToImageData, batchToImages, drawBatchImage, type DrawTarget, type ToImageOptions } from './to-image.js';
+export { batchToImageData, batchToImages, drawBatchImage, type Context2D, type DrawTarget, type ToImageOptions } from './to-image.js';

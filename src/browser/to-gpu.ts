@@ -5,9 +5,8 @@
  * (glsl/pack-image.frag) resizes and packs it into the batch's layer. The result feeds
  * `mix.gpu().apply(...)`; `mix.gpu().read(...)` reads it back only when asked.
  */
-import type { GpuBatch } from '../backends/webgl2/index.js';
 import { prepareState, releaseState } from '../backends/webgl2/state.js';
-import type { GpuMix } from '../gpu.js';
+import type { GpuBatch, GpuMix } from '../gpu.js';
 import { fail } from '../errors.js';
 import { SHADERS } from '../generated/shaders.js';
 import { planImages, type ImageItem, type ImagesToBatchOptions } from './plan.js';

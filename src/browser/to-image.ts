@@ -10,7 +10,8 @@ export interface ToImageOptions {
   range?: readonly [number, number];
 }
 
-type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+/** A 2D context of a canvas or an OffscreenCanvas. */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 export type DrawTarget = HTMLCanvasElement | OffscreenCanvas | Context2D;
 
 function checkRange(where: string, range: unknown, float: boolean): readonly [number, number] {

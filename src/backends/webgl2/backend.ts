@@ -4,6 +4,7 @@
  * (before or during the call) into BatchMixError('CONTEXT_LOST') and marks the backend dead.
  */
 import { BatchMixError, fail } from '../../errors.js';
+import { isAllocationFailure, outOfMemory } from '../../memory.js';
 import type { DType, ImageBatch, Layout, PixelData } from '../../types.js';
 import type { BlendJob, KernelBackend, PasteJob, ResizePasteJob } from '../backend.js';
 import { contextLost, type AcquiredContext } from './context.js';
@@ -144,6 +145,7 @@ export class WebGL2Backend implements KernelBackend {
       if (this.e.acq.lostEvent() || contextLost(gl)) throw this.lostError(what, err);
       try { releaseState(gl); } catch { /* the error below says more */ }
       if (err instanceof BatchMixError) throw err;
+      if (isAllocationFailure(err)) throw outOfMemory(what, err);
       throw new BatchMixError('INTERNAL', `${what}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
     }
   }

@@ -11,6 +11,7 @@
  */
 import { BatchMixError, fail } from '../../errors.js';
 import type { AcquiredContext } from './context.js';
+import { noDisplayReason } from '../../display.js';
 
 type CreateContext = (w: number, h: number, attrs: object) => WebGL2RenderingContext | null;
 
@@ -43,12 +44,12 @@ function installTwglShim(gl: WebGL2RenderingContext): void {
 
 /** A 1×1 headless-gl WebGL2 context (the backend renders only into its own framebuffers). */
 export async function createHeadlessContext(attrs: WebGLContextAttributes): Promise<AcquiredContext> {
-  const proc = (globalThis as { process?: { platform?: string; env?: Record<string, string | undefined> } }).process;
-  const display = proc?.env?.DISPLAY;
+  const display = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DISPLAY;
+  // On Linux headless-gl's ANGLE renders only through X11: without DISPLAY, fail before loading it.
+  const unset = noDisplayReason();
+  if (unset) fail('BACKEND_UNAVAILABLE', unset);
   const noDisplay = `webgl2: headless-gl cannot create a WebGL2 context (DISPLAY is ${display ? `"${display}"` : 'unset'}); ` +
     'on Linux it needs an X server: run under xvfb-run -a';
-  // On Linux headless-gl's ANGLE renders only through X11: without DISPLAY, fail before loading it.
-  if (proc?.platform === 'linux' && !display) fail('BACKEND_UNAVAILABLE', noDisplay);
   let create: CreateContext;
   try {
     const mod = (await import(/* @vite-ignore */ GL_MODULE)) as { default?: CreateContext } & CreateContext;
