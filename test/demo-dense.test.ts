@@ -1,5 +1,5 @@
 /**
- * The demo page's masks and boxes (demo/dense.ts) in Debian's Chromium: with the toggle on, every
+ * The demo page's masks and boxes (demo/dense.ts) in Debian's Chromium: off at first; with the toggle on, every
  * input cell shows its sample's annotations and every mixed cell shows exactly the masks and boxes
  * that wasm computes in Node for the shown params; the toggle takes them away and brings them back.
  * A screenshot is saved to test-artifacts/demo-dense.png.
@@ -120,7 +120,10 @@ afterAll(async () => {
 });
 
 describe('demo page: masks and boxes', () => {
-  it('shows each sample\'s annotations on the input', async () => {
+  it('is off at first; switched on, it shows each sample\'s annotations on the input', async () => {
+    expect(await page.getByTestId('dense-toggle').isChecked()).toBe(false);
+    expect(await page.locator('[data-testid=dense]').count()).toBe(0);
+    await settle(page, () => page.getByTestId('dense-toggle').check());
     const shown = await readDense(page);
     const t = denseTargetsFor(shown.names, ANN, 96, 96);
     expect(shown.input).toHaveLength(8);
