@@ -37,7 +37,6 @@ import { Engine } from './engine.js';
 import { resolveLimits, type WebGL2Limits } from './limits.js';
 import { GlResources } from './pool.js';
 import { createPrograms, deletePrograms, type Programs } from './programs.js';
-import { uploadHonoursOffset } from './transfer.js';
 
 export { WebGL2Backend } from './backend.js';
 export type { GpuBatch } from './gpu-batch.js';
@@ -71,9 +70,14 @@ export async function createWebGL2Backend(options: WebGL2BackendOptions = {}): P
     fb = gl.createFramebuffer();
     if (!fb) fail('BACKEND_UNAVAILABLE', 'webgl2: createFramebuffer returned null');
     res.adopt('framebuffers');
-    const offsets = uploadHonoursOffset(gl, fb);
+    // float32 pages are RGBA32F render targets.
+    if (!gl.getExtension('EXT_color_buffer_float')) {
+      fail('BACKEND_UNAVAILABLE', 'webgl2: EXT_color_buffer_float is missing, so float32 pages (RGBA32F) cannot be rendered here');
+    }
     checkGl(gl, 'creating the webgl2 backend');
-    return new WebGL2Backend(new Engine(acq, res, programs, fb, limits, offsets));
+    // headless-gl has neither pixel-pack buffers nor fences that work: it reads synchronously.
+    const asyncRead = acq.source !== 'headless' && typeof gl.fenceSync === 'function';
+    return new WebGL2Backend(new Engine(acq, res, programs, fb, limits, asyncRead));
   } catch (e) {
     // Leave a context passed in as it was: delete what was made, then release a context made here.
     const made = fb;
