@@ -51,6 +51,22 @@ export interface WebGL2BackendOptions extends ContextOptions {
 }
 
 /**
+ * Whether readbacks can go through a pixel-pack buffer and a fence: browsers yes; headless-gl knows
+ * no PIXEL_PACK_BUFFER target (binding one is INVALID_ENUM), so it reads synchronously. Probed.
+ */
+function supportsAsyncRead(gl: WebGL2RenderingContext): boolean {
+  if (typeof gl.fenceSync !== 'function' || typeof gl.getBufferSubData !== 'function') return false;
+  for (let i = 0; i < 16 && gl.getError() !== gl.NO_ERROR; i++);
+  const buf = gl.createBuffer();
+  gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buf);
+  const ok = gl.getError() === gl.NO_ERROR;
+  if (ok) gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+  gl.deleteBuffer(buf);
+  for (let i = 0; i < 16 && gl.getError() !== gl.NO_ERROR; i++);
+  return ok;
+}
+
+/**
  * Creates the webgl2 backend: acquires a context, compiles the three programs once (a compile error
  * throws BACKEND_UNAVAILABLE with the line-numbered log). Throws BACKEND_UNAVAILABLE naming why when
  * no WebGL2 context can be had, BAD_OPTIONS for bad options.
@@ -75,8 +91,7 @@ export async function createWebGL2Backend(options: WebGL2BackendOptions = {}): P
       fail('BACKEND_UNAVAILABLE', 'webgl2: EXT_color_buffer_float is missing, so float32 pages (RGBA32F) cannot be rendered here');
     }
     checkGl(gl, 'creating the webgl2 backend');
-    // headless-gl has neither pixel-pack buffers nor fences that work: it reads synchronously.
-    const asyncRead = acq.source !== 'headless' && typeof gl.fenceSync === 'function';
+    const asyncRead = supportsAsyncRead(gl);
     return new WebGL2Backend(new Engine(acq, res, programs, fb, limits, asyncRead));
   } catch (e) {
     // Leave a context passed in as it was: delete what was made, then release a context made here.
