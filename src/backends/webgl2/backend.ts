@@ -15,6 +15,7 @@ import type { ResolvedLimits } from './limits.js';
 import type { WebGL2Stats } from './pool.js';
 import { deletePrograms } from './programs.js';
 import { prepareState, releaseState } from './state.js';
+import { rendererInfo, type RendererInfo } from './renderer.js';
 
 export class WebGL2Backend implements KernelBackend {
   readonly name = 'webgl2' as const;
@@ -22,7 +23,12 @@ export class WebGL2Backend implements KernelBackend {
   private isDisposed = false;
   private freed = false;
 
-  constructor(private readonly e: Engine) {}
+  /** The renderer string of the context and whether it is a software rasteriser (renderer.ts). */
+  readonly renderer: RendererInfo;
+
+  constructor(private readonly e: Engine) {
+    this.renderer = rendererInfo(e.gl);
+  }
 
   /** The context in use (to render into GpuBatch pages, or to lose it in a test). */
   get gl(): WebGL2RenderingContext {

@@ -44,6 +44,7 @@ export type { GpuJob } from './gpu-run.js';
 export type { WebGL2Limits, ResolvedLimits } from './limits.js';
 export type { Packing } from './packing.js';
 export type { WebGL2Stats } from './pool.js';
+export { classifyRenderer, SOFTWARE_RENDERERS, type RendererInfo } from './renderer.js';
 
 export interface WebGL2BackendOptions extends ContextOptions {
   /** Lower the context's limits (e.g. to force small chunks); they can only be lowered. */
