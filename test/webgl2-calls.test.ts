@@ -2,7 +2,8 @@
  * One pass per batch (SPEC §5, issue 8): on an instrumented headless-gl context, one apply issues
  * the same number of draws, render-target switches (framebufferTexture2D / framebufferTextureLayer)
  * and readbacks (readPixels) at N = 4, 32 and 128, for every kernel and dtype, on CPU arrays and on
- * GPU-resident batches, in place and out of place. The counts are printed, and the results are
+ * GPU-resident batches, in place and out of place (in place, CutMix and ResizeMix draw only the box
+ * texels: instanced box quads). The counts are printed, and the results are
  * checked against the js oracle so that a pass that does nothing cannot pass.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +13,11 @@ import { resizeTapsFor } from '../src/plan/taps.js';
 import type { AcquiredContext } from '../src/backends/webgl2/context.js';
 import { expectClose, makeCase, reference, runCase, type Kernel } from './webgl2-helpers.js';
 
-interface Counts { draws: number; switches: number; readbacks: number; uploads: number }
+interface Counts { draws: number; switches: number; readbacks: number; uploads: number; boxDraws: number }
 
 let acq: AcquiredContext;
 let gpu: WebGL2Backend;
-const counts: Counts = { draws: 0, switches: 0, readbacks: 0, uploads: 0 };
+const counts: Counts = { draws: 0, switches: 0, readbacks: 0, uploads: 0, boxDraws: 0 };
 
 /** Wraps the context's calls that a per-sample implementation would repeat. */
 function instrument(gl: WebGL2RenderingContext): void {
@@ -26,13 +27,14 @@ function instrument(gl: WebGL2RenderingContext): void {
     g[name] = (...a) => { counts[key]++; return f(...a); };
   };
   for (const n of ['drawArrays', 'drawArraysInstanced', 'drawElements']) wrap(n, 'draws');
+  wrap('drawArraysInstanced', 'boxDraws');
   for (const n of ['framebufferTexture2D', 'framebufferTextureLayer']) wrap(n, 'switches');
   wrap('readPixels', 'readbacks');
   for (const n of ['texSubImage2D', 'texSubImage3D']) wrap(n, 'uploads');
 }
 
 function reset(): void {
-  counts.draws = counts.switches = counts.readbacks = counts.uploads = 0;
+  counts.draws = counts.switches = counts.readbacks = counts.uploads = counts.boxDraws = 0;
 }
 
 beforeAll(async () => {
@@ -67,7 +69,7 @@ describe('webgl2: per-call GL work does not grow with N', () => {
         expect(seen[0]).toMatchObject({ draws: 1, readbacks: 1 });
       });
 
-      it(`${kernel} ${dtype} GPU-resident: same draws and switches at N = ${NS.join(', ')}, no readback`, async () => {
+      it(`${kernel} ${dtype} GPU-resident: same draws and switches at N = ${NS.join(', ')}, no readback; box-only in place`, async () => {
         const seen: Counts[] = [];
         for (const n of NS) {
           const k = makeCase(kernel, [n, 3, 9, 11], 'NHWC', dtype, n, 'bicubic');
@@ -92,7 +94,9 @@ describe('webgl2: per-call GL work does not grow with N', () => {
         console.log(`${kernel} ${dtype} GPU-resident, per run at N = ${NS.join('/')} (out, in place):`, JSON.stringify(seen));
         for (const c of seen.filter((_, i) => i % 2 === 0)) expect(c).toEqual(seen[0]);
         for (const c of seen.filter((_, i) => i % 2 === 1)) expect(c).toEqual(seen[1]);
-        expect(seen[0]).toMatchObject({ draws: 1, readbacks: 0 });
+        expect(seen[0]).toMatchObject({ draws: 1, readbacks: 0, boxDraws: 0 });
+        // In place, the paste ops draw only the box texels (instanced box quads, then a copy back).
+        expect(seen[1]).toMatchObject(kernel === 'blend' ? { draws: 1, boxDraws: 0 } : { draws: 2, boxDraws: 2 });
       });
     }
   }
