@@ -27,6 +27,12 @@ export interface KernelArgs {
   /** resizePaste: the uploaded taps and each sample's entry. */
   readonly taps?: TapsTable;
   readonly tapOf?: Int32Array;
+  /**
+   * Optional (Job.samples of src/backends/backend.ts, op 'mixed'): the samples this job writes. The
+   * others are drawn as identity copies of their own sample in the same pass (params.ts), which
+   * leaves dst as it was: in place dst is src, out of place the API has copied them into dst.
+   */
+  readonly samples?: Int32Array;
 }
 
 /** One draw: the target page, its slot count, and the textures it reads. */
