@@ -4,10 +4,9 @@
 // uint8 (SPEC §5, integer): out = (a·w + b·(2^14 − w) + 2^13) >> 14 with w = round(λ·2^14) from
 // the CPU; exact in int (255·2^14 < 2^23), no clamp needed.
 // A slot with P0.w = 1 (not written by this job) copies its own elements.
-// When sn is a multiple of 4 (u_aligned) a texel holds four elements of one sample at the same
-// offsets as the source texels: whole-texel loads. Otherwise each component is its own element.
-
-uniform bool u_aligned;
+// When sn is a multiple of 4 (compiled with BATCH_ALIGNED, programs.ts) a texel holds four elements
+// of one sample at the same offsets as the source texels: whole-texel loads. Otherwise each
+// component is its own element. (Two programs, not a uniform branch: llvmpipe pays for both sides.)
 
 VAL4 mix4(VAL4 a, VAL4 b, vec4 w) {
 #ifdef BATCH_INT
@@ -41,7 +40,8 @@ void main() {
   ivec2 p = ivec2(gl_FragCoord.xy);
   int q = (p.y << u_shift) | p.x;
   int g = q << 2;
-  if (u_aligned) {
+#ifdef BATCH_ALIGNED
+  {
     int j = g / u_sn;
     if (j >= u_count) { o_texel = store4(VAL4(0)); return; }
     vec4 s = param(j, 0);
@@ -51,7 +51,8 @@ void main() {
     if (s.w > 0.5) { o_texel = store4(a); return; }
     VAL4 b = load4(u_partner, (int(s.y) * u_sn + e) >> 2);
     o_texel = store4(mix4(a, b, param(j, 1)));
-    return;
   }
+#else
   o_texel = store4(VAL4(element(g, q), element(g + 1, q), element(g + 2, q), element(g + 3, q)));
+#endif
 }
