@@ -70,7 +70,7 @@ export function drawPass(e: Engine, a: KernelArgs, pass: Pass): void {
   const u: Record<string, unknown> = {
     u_self: pass.self, u_partner: pass.partner, u_prev: pass.prev, u_params: pass.params.tex,
     u_shift: a.pack.shift, u_paramsShift: pass.params.shift, u_sn: g.sn, u_count: pass.count, u_partnerPage: pass.partnerPage,
-    u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx,
+    u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx, u_nhwc: g.layout === 'NHWC' ? 1 : 0,
   };
   if (a.taps) Object.assign(u, { u_taps: a.taps.tex, u_tapsShift: a.taps.shift, u_tapsRows: a.taps.rows });
   if (pass.boxOnly) {
