@@ -8,7 +8,6 @@ import type { GpuBatch, GpuMix } from './gpu.js';
 import { mixLabels } from './labels.js';
 import type { NormalizedOptions } from './options.js';
 import { withMemory } from './memory.js';
-import { runMixedGpu } from './mixed.js';
 import { resizeTapsFor } from './plan/taps.js';
 import { checkParams } from './validate.js';
 
@@ -30,7 +29,8 @@ export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuM
       const dst = opts.inPlace ? batch : opts.out;
       let images: GpuBatch;
       if (p.op === 'mixed') {
-        images = runMixedGpu(backend, batch, p, g, opts); // one op per sample: src/mixed.ts
+        fail('BAD_PARAMS', `gpu.apply (mixed): per-sample ops (perSample, op 'mixed') are not supported on ` +
+          'GPU-resident batches yet; apply on CPU arrays runs them on every backend');
       } else if (p.op === 'identity') {
         images = dst === batch ? batch : backend.run({ kernel: 'paste', src: batch, dst, index: p.index, boxes: new Int32Array(4 * g.n) });
       } else if (p.op === 'mixup') {

@@ -1,7 +1,9 @@
 /**
  * The GPU-resident path of the public API (webgl2 only): mix batches that live in textures and get
  * textures back, with no CPU round trip; read back only when asked. The texture layout is the
- * webgl2 backend's (src/backends/webgl2/gpu-batch.ts: one TEXTURE_2D_ARRAY layer per sample).
+ * webgl2 backend's (docs/gpu-layout.md: one TEXTURE_2D per batch or page, samples one after
+ * another, four elements per texel). On 'auto' it is available wherever a WebGL2 context exists,
+ * also when CPU arrays run on wasm.
  * Types only: the implementation is gpu-mix.ts, so these declarations reach no backend internals.
  */
 import type { Geometry } from './backends/backend.js';
@@ -9,21 +11,25 @@ import type { Packing } from './backends/webgl2/packing.js';
 import type { DType, ImageBatch, Labels, Layout, MixParams, PixelData } from './types.js';
 
 /**
- * A batch that lives in WebGL2 textures (from `gpu.upload` or `gpu.alloc`). Sample i is layer
- * i mod `layersPerPage` of `pages[⌊i / layersPerPage⌋]`, a TEXTURE_2D_ARRAY of RGBA32UI (float32 bit
- * patterns) or RGBA8UI (uint8) texels; element e of the sample (in the batch's own NCHW/NHWC order) is
- * component e mod 4 of texel ⌊e / 4⌋, texels row-major, `packing.texW` per row.
+ * A batch that lives in WebGL2 textures (from `gpu.upload` or `gpu.alloc`); docs/gpu-layout.md has
+ * the whole layout. Sample i is on page ⌊i / packing.perPage⌋ at slot i mod perPage; a page is a
+ * TEXTURE_2D of RGBA32F (float32) or RGBA8UI (uint8) texels, `packing.texW` (a power of two) per row,
+ * holding its samples as one run of elements in the batch's own NCHW/NHWC order, four per texel:
+ * element e of the page's run is component e mod 4 of texel ⌊e / 4⌋, texels row-major.
  */
 export interface GpuBatch {
   readonly shape: readonly [number, number, number, number];
   readonly layout: Layout;
   readonly dtype: DType;
   readonly geom: Geometry;
+  /** texW (2^shift texels per row), sn, perPage: sample i is on page ⌊i / perPage⌋, slot i mod perPage. */
   readonly packing: Packing;
-  /** Layers per page (L): sample i is at pages[⌊i / L⌋], layer i mod L. */
-  readonly layersPerPage: number;
-  /** The TEXTURE_2D_ARRAY pages (an in-place run replaces them). */
+  /** The TEXTURE_2D pages (an in-place run may replace them). */
   readonly pages: readonly WebGLTexture[];
+  /** Samples on each page. */
+  readonly pageCounts: readonly number[];
+  /** Texel rows of each page (its height). */
+  readonly pageRows: readonly number[];
   /** True once released (or its backend disposed or lost): its textures are gone. */
   readonly released: boolean;
 }

@@ -19,7 +19,6 @@
  * when its memory grew during a job.
  */
 import type { Geometry, KernelBackend } from './backends/backend.js';
-import type { GpuBatch, GpuJob, WebGL2Backend } from './backends/webgl2/index.js';
 import { resizeTapsFor } from './plan/taps.js';
 import type { ImageBatch, MixParams, Op, PixelData } from './types.js';
 
@@ -88,39 +87,4 @@ export async function runMixed(k: KernelBackend, p: MixParams, g: Geometry, io: 
     }
   }
   if (!io.inPlace) copySamples(io.dst(), io.src(), g.sn, by.identity);
-}
-
-/**
- * Mixed params on a GPU-resident batch (`gpu.apply`, webgl2): the same one job per op, drawing only
- * that op's layers (GpuJob.samples), into a new batch or `out`; identity samples are one copy draw.
- * In place, the jobs draw into a temporary batch (reads see src as it was) and the changed layers
- * are drawn back into src; identity layers are not touched.
- */
-export function runMixedGpu(b: WebGL2Backend, src: GpuBatch, p: MixParams, g: Geometry,
-  opts: { inPlace?: boolean; out?: GpuBatch }): GpuBatch {
-  const by = samplesByOp(p.ops!);
-  const self = Int32Array.from({ length: g.n }, (_, i) => i);
-  const none = new Int32Array(4 * g.n);
-  const { index, lam } = p;
-  const jobs: GpuJob[] = [];
-  if (by.mixup.length > 0) jobs.push({ kernel: 'blend', src, index, lam, samples: by.mixup });
-  if (by.cutmix.length > 0) jobs.push({ kernel: 'paste', src, index, boxes: p.boxes!, samples: by.cutmix });
-  if (by.resizemix.length > 0) {
-    const own = new Int32Array(4 * g.n);
-    for (const i of by.resizemix) own.set(p.boxes!.subarray(4 * i, 4 * i + 4), 4 * i);
-    const t = resizeTapsFor(own, g.n, g.h, g.w, p.interpolation ?? 'bilinear');
-    jobs.push({ kernel: 'resizePaste', src, index, boxes: own, ...t, samples: by.resizemix });
-  }
-  if (!opts.inPlace && by.identity.length > 0) jobs.push({ kernel: 'paste', src, index: self, boxes: none, samples: by.identity });
-  if (jobs.length === 0) return src; // in place, every sample identity: nothing to draw
-  let target: GpuBatch | undefined = opts.inPlace ? undefined : opts.out;
-  for (const job of jobs) target = b.run({ ...job, dst: target });
-  if (!opts.inPlace) return target!;
-  const changed = Int32Array.from([...by.mixup, ...by.cutmix, ...by.resizemix]).sort();
-  try {
-    b.run({ kernel: 'paste', src: target!, dst: src, index: self, boxes: none, samples: changed });
-  } finally {
-    b.releaseBatch(target!);
-  }
-  return src;
 }

@@ -24,26 +24,11 @@ function checkArray(what: string, name: string, v: unknown, type: typeof Int32Ar
   }
 }
 
-/** samples: an Int32Array, ascending, in [0, N); not in place (in place draws into fresh pages, which would lose the others). */
-function checkSamples(what: string, job: GpuJob, n: number): void {
-  const s = job.samples!;
-  if (!(s instanceof Int32Array)) fail('BAD_PARAMS', `${what}: samples must be an Int32Array, got ${describe(s)}`);
-  for (let q = 0; q < s.length; q++) {
-    if (!(s[q] >= 0 && s[q] < n && (q === 0 || s[q] > s[q - 1]))) {
-      fail('BAD_PARAMS', `${what}: samples must be ascending sample ids in [0, ${n}), got ${describe(s[q])} at ${q}`);
-    }
-  }
-  if (job.dst === job.src) {
-    fail('BAD_PARAMS', `${what}: a job with samples cannot run in place (dst === src draws into fresh pages); give another dst`);
-  }
-}
-
 /** index in [0, N); lam in [0, 1]; boxes inside H×W with y0 ≤ y1, x0 ≤ x1; taps of each box's size. */
 export function checkGpuJob(what: string, job: GpuJob, g: Geometry): void {
   const n = g.n;
   checkArray(what, 'index', job.index, Int32Array, n);
   checkIndex(what, 'index', job.index, n);
-  if (job.samples !== undefined) checkSamples(what, job, n);
   if (job.kernel === 'blend') {
     checkArray(what, 'lam', job.lam, Float32Array, n);
     checkLam(what, 'lam', job.lam, n);

@@ -3,13 +3,19 @@
  * and no readback. `dst` omitted: a new batch; `dst === src`: in place (drawn into fresh pages that
  * then replace the source's, since a texture cannot be read and written in one draw); another batch
  * of the same geometry: written.
+ *
+ * Draws: one per output page when every partner lies on the same page as its sample (always for a
+ * one-page batch); otherwise one per (output page, partner page) pair, each handling the slots whose
+ * partner is on that page and copying the others from the previous draw's target (two scratch
+ * pages ping-pong). Never one per sample.
  */
 import { fail } from '../../errors.js';
 import type { ResizeTaps } from '../backend.js';
-import { drawSamples, type KernelArgs } from './draw.js';
+import { drawPass, type KernelArgs } from './draw.js';
 import type { Engine } from './engine.js';
-import { allocPages, own, releasePages, type GpuBatch, type GpuBatchHandle } from './gpu-batch.js';
+import { allocPages, own, pagesFor, releasePages, type GpuBatch, type GpuBatchHandle } from './gpu-batch.js';
 import { checkGpuJob } from './gpu-checks.js';
+import { paramsData, uploadParams } from './params.js';
 import { uploadTaps } from './taps.js';
 
 interface GpuJobBase {
@@ -17,11 +23,6 @@ interface GpuJobBase {
   readonly dst?: GpuBatch;
   /** Partner of each sample, length N. */
   readonly index: Int32Array;
-  /**
-   * Optional: the samples to draw, ascending (Job.samples); dst's other layers are left as they are
-   * (with no dst they are undefined). Not in place (dst === src).
-   */
-  readonly samples?: Int32Array;
 }
 
 /** The GPU-resident jobs: the KernelBackend jobs with GpuBatches for src and dst. */
@@ -41,11 +42,84 @@ function target(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string): { ou
   return { out, fresh: false };
 }
 
+/** Draws output page p of `out` from `src`: one draw per partner page (see the module comment). */
+function drawPage(e: Engine, a: KernelArgs, src: GpuBatchHandle, out: GpuBatchHandle, p: number, alive: boolean): void {
+  const { perPage } = src.packing;
+  const first = p * perPage;
+  const count = out.pageCounts[p];
+  const partnerPages = [...new Set(Array.from(a.index.subarray(first, first + count), (j) => Math.floor(j / perPage)))].sort((x, y) => x - y);
+  const table = uploadParams(e.gl, e.res, paramsData(a, first, count, {
+    self: (i) => i - first, partner: (j) => ({ page: Math.floor(j / perPage), slot: j % perPage }),
+  }), count, e.limits.maxTextureSize);
+  const scratch = partnerPages.length > 1 ? pagesFor(e, src.dtype, src.packing, [count, count]) : [];
+  try {
+    let prev = src.pages[p];
+    partnerPages.forEach((q, k) => {
+      const last = k === partnerPages.length - 1;
+      const tgt = last ? out.pages[p] : scratch[k % 2];
+      drawPass(e, a, { target: tgt, count, self: src.pages[p], partner: src.pages[q], prev, partnerPage: q, params: table });
+      prev = tgt;
+    });
+  } finally {
+    e.res.recycle(table.tex, alive);
+    for (const t of scratch) e.res.recycle(t, alive);
+  }
+}
+
+/**
+ * In place, paste and resizePaste write only the boxes (SPEC §5): per page, the box texels are drawn
+ * from the batch into a scratch page (the kernel's own shader, over glsl/box-quads.vert), then copied
+ * back over the same texels, so the cost follows the box area: two draws per page, whatever N.
+ * Only for pages whose partners all lie on the page itself (always for one-page batches).
+ */
+function pasteBoxesInPlace(e: Engine, a: KernelArgs, src: GpuBatchHandle, p: number, alive: boolean): void {
+  const { perPage } = src.packing;
+  const first = p * perPage;
+  const count = src.pageCounts[p];
+  const table = uploadParams(e.gl, e.res, paramsData(a, first, count, {
+    self: (i) => i - first, partner: (j) => ({ page: p, slot: j % perPage }),
+  }), count, e.limits.maxTextureSize);
+  const [scratch] = pagesFor(e, src.dtype, src.packing, [count]);
+  try {
+    const page = src.pages[p];
+    drawPass(e, a, { target: scratch, count, self: page, partner: page, prev: page, partnerPage: p, params: table, boxOnly: true });
+    drawPass(e, { ...a, kernel: 'copy' }, { target: page, count, self: scratch, partner: scratch, prev: scratch, partnerPage: p, params: table, boxOnly: true });
+  } finally {
+    e.res.recycle(table.tex, alive);
+    e.res.recycle(scratch, alive);
+  }
+}
+
+/** Whether every partner of page p's samples lies on page p. */
+function partnersOnPage(index: Int32Array, src: GpuBatchHandle, p: number): boolean {
+  const { perPage } = src.packing;
+  for (let i = p * perPage; i < p * perPage + src.pageCounts[p]; i++) if (Math.floor(index[i] / perPage) !== p) return false;
+  return true;
+}
+
+function boxesInPlace(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string, alive: () => boolean): GpuBatchHandle {
+  const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
+  try {
+    const args: KernelArgs = {
+      kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps,
+      boxes: job.kernel === 'blend' ? undefined : job.boxes, tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,
+    };
+    for (let p = 0; p < src.pages.length; p++) pasteBoxesInPlace(e, args, src, p, alive());
+    e.verify(what, false);
+  } finally {
+    if (taps) e.res.deleteTexture(taps.tex, alive());
+  }
+  return src;
+}
+
 /** Runs `job` on the GPU; returns the batch that holds the result (src itself when in place). */
 export function runPages(e: Engine, job: GpuJob, what: string, alive: () => boolean): GpuBatchHandle {
   const src = own(e, job?.src, `${what} (src)`);
   checkGpuJob(what, job, src.geom);
-  const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers, src.geom.dtype === 'uint8') : undefined;
+  if (job.dst === job.src && job.kernel !== 'blend' && src.pages.every((_, p) => partnersOnPage(job.index, src, p))) {
+    return boxesInPlace(e, job, src, what, alive);
+  }
+  const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
   let made: { out: GpuBatchHandle; fresh: boolean } | undefined;
   try {
     const { out } = (made = target(e, job, src, what));
@@ -55,8 +129,7 @@ export function runPages(e: Engine, job: GpuJob, what: string, alive: () => bool
       boxes: job.kernel === 'blend' ? undefined : job.boxes,
       tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,
     };
-    const ids = job.samples;
-    drawSamples(e.gl, e.programs, e.fb, args, 0, ids ? ids.length : src.geom.n, (j) => src.at(j), (i) => out.at(i), ids);
+    for (let p = 0; p < src.pages.length; p++) drawPage(e, args, src, out, p, alive());
     e.verify(what, false);
   } catch (err) {
     if (made?.fresh) releasePages(e, made.out, alive());
