@@ -13,7 +13,7 @@ export function pixelsToUint8(values: Int32Array): Uint8Array {
   const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v < 0 || v > 255) {
+    if ((v & ~255) !== 0) {
       fail('BAD_DTYPE', `mixTensors: int32 images must hold pixel values in 0..255 (as tf.browser.fromPixels gives), got ${v} at element ${i}`);
     }
     out[i] = v;

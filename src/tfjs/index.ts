@@ -28,6 +28,8 @@ import { checkTensors } from './check.js';
 import { mixOnHost, type TensorMix } from './readback.js';
 
 export { BatchMixError } from '../errors.js';
+export { createTfjsBatchMix } from './create.js';
+export { tfjsContext } from './tf-webgl.js';
 export type { TensorMix } from './readback.js';
 
 export interface MixTensorsOptions {

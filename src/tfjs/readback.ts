@@ -18,6 +18,8 @@ export interface TensorMix {
   images: tf.Tensor4D;
   labels: tf.Tensor2D;
   params: MixParams;
+  /** Where the images went: 'gpu' (zero-copy on TF.js webgl) or 'host' (read, mixed, rebuilt). */
+  path: 'gpu' | 'host';
 }
 
 /** The labels as mix.apply takes them: Int32Array ids or Float32Array soft labels. */
@@ -39,5 +41,6 @@ export async function mixOnHost(mix: BatchMix, x: tf.Tensor, y: tf.Tensor, g: Te
     images: tf.tensor4d(pixels, [...g.shape] as [number, number, number, number], g.dtype),
     labels: tf.tensor2d(out.labels, [g.n, out.labels.length / g.n], 'float32'),
     params: p,
+    path: 'host',
   };
 }
