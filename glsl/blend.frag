@@ -1,39 +1,54 @@
-#version 300 es
-// blend (Mixup) for one sample i: dst[i] = λ·src[i] + (1 − λ)·src[index[i]], element by element.
-//
-// Texture layout (src/backends/webgl2/packing.ts): one TEXTURE_2D_ARRAY layer per sample; the
-// sample's elements, in the batch's own memory order (NCHW or NHWC), four per texel, row-major.
-// float32 batches are RGBA32UI textures of float32 bit patterns (uintBitsToFloat), uint8 batches
-// are RGBA8UI textures of the values 0..255. Both arrays share the packing, so the partner's
-// element is in the same texel and component; no geometry is needed.
-//
-// Arithmetic in highp float32: v = u_wa·a + u_wb·b, with u_wa = λ and u_wb = 1 − λ both computed
-// in float32 on the CPU. uint8 out: clamp(floor(v + 0.5), 0, 255), exactly as on the CPU.
-precision highp float;
-precision highp int;
-precision highp usampler2DArray;
+// blend (Mixup), every slot of the target in one draw (layout and parameters: batch.glsl):
+//   out[j] = λ·self[j] + (1 − λ)·partner[j], element by element.
+// float32: v = wa·a + wb·b in highp float32, wa = λ and wb = 1 − λ computed in float32 on the CPU.
+// uint8 (SPEC §5, integer): out = (a·w + b·(2^14 − w) + 2^13) >> 14 with w = round(λ·2^14) from
+// the CPU; exact in int (255·2^14 < 2^23), no clamp needed.
+// When sn is a multiple of 4 (u_aligned) a texel holds four elements of one sample at the same
+// offsets as the source texels: whole-texel loads. Otherwise each component is its own element.
 
-uniform usampler2DArray u_self;    // holds sample i at layer u_selfLayer
-uniform usampler2DArray u_partner; // holds sample index[i] at layer u_partnerLayer
-uniform int u_selfLayer;
-uniform int u_partnerLayer;
-uniform bool u_u8;                 // true: RGBA8UI values; false: RGBA32UI float32 bits
-uniform float u_wa;                // λ
-uniform float u_wb;                // 1 − λ (float32, from the CPU)
+uniform bool u_aligned;
 
-out uvec4 o_texel;
-
-vec4 decode(uvec4 t) {
-  return u_u8 ? vec4(t) : uintBitsToFloat(t);
+VAL4 mix4(VAL4 a, VAL4 b, vec4 w) {
+#ifdef BATCH_INT
+  int wi = int(w.z);
+  return (a * wi + b * (16384 - wi) + 8192) >> 14;
+#else
+  return w.x * a + w.y * b;
+#endif
 }
 
-uvec4 encode(vec4 v) {
-  return u_u8 ? uvec4(clamp(floor(v + 0.5), 0.0, 255.0)) : floatBitsToUint(v);
+VAL mix1(VAL a, VAL b, vec4 w) {
+#ifdef BATCH_INT
+  int wi = int(w.z);
+  return (a * wi + b * (16384 - wi) + 8192) >> 14;
+#else
+  return w.x * a + w.y * b;
+#endif
+}
+
+VAL element(int g, int q) {
+  int j = g / u_sn;
+  if (j >= u_count) return VAL(0);
+  vec4 s = param(j, 0);
+  if (int(s.z) != u_partnerPage) return load1(u_prev, g);
+  int e = g - j * u_sn;
+  return mix1(load1(u_self, int(s.x) * u_sn + e), load1(u_partner, int(s.y) * u_sn + e), param(j, 1));
 }
 
 void main() {
   ivec2 p = ivec2(gl_FragCoord.xy);
-  vec4 a = decode(texelFetch(u_self, ivec3(p, u_selfLayer), 0));
-  vec4 b = decode(texelFetch(u_partner, ivec3(p, u_partnerLayer), 0));
-  o_texel = encode(u_wa * a + u_wb * b);
+  int q = (p.y << u_shift) | p.x;
+  int g = q << 2;
+  if (u_aligned) {
+    int j = g / u_sn;
+    if (j >= u_count) { o_texel = store4(VAL4(0)); return; }
+    vec4 s = param(j, 0);
+    if (int(s.z) != u_partnerPage) { o_texel = store4(load4(u_prev, q)); return; }
+    int e = g - j * u_sn;
+    VAL4 a = load4(u_self, (int(s.x) * u_sn + e) >> 2);
+    VAL4 b = load4(u_partner, (int(s.y) * u_sn + e) >> 2);
+    o_texel = store4(mix4(a, b, param(j, 1)));
+    return;
+  }
+  o_texel = store4(VAL4(element(g, q), element(g + 1, q), element(g + 2, q), element(g + 3, q)));
 }

@@ -11,7 +11,7 @@ import { normalizeOptions, type NormalizedOptions } from './options.js';
 import { Rng } from './plan/rng.js';
 import { sampleParams } from './plan/sample.js';
 import { resizeTapsFor } from './plan/taps.js';
-import { selectBackend, type BackendReport } from './select.js';
+import { selectBackend, type BackendReport, type CpuArraysPolicy, type Selection } from './select.js';
 import type {
   ApplyOptions, BackendName, BatchMixOptions, DType, ImageBatch, Layout, MixParams, MixResult, PixelData, RunResult,
 } from './types.js';
@@ -19,9 +19,14 @@ import { checkDType, checkShape } from './checks.js';
 import { checkBatch, checkOut, checkParams } from './validate.js';
 
 export interface BatchMix {
-  /** The name of the backend in use (may change from 'webgl2' to 'wasm' on 'auto' after a lost context). */
+  /**
+   * The backend that runs CPU arrays (apply and run on typed arrays). Named backends run everything.
+   * On 'auto' it is wasm unless a hardware GPU was measured faster (never a software rasteriser),
+   * and it may change from 'webgl2' to 'wasm' after a lost context. GPU-resident batches
+   * (`gpu()`) run on webgl2 whenever a context exists: `backendReport.gpu`.
+   */
   readonly backend: BackendName;
-  /** What 'auto' picked, why the others were passed over, and any later switch. */
+  /** What 'auto' picked for CPU arrays and for GPU batches, and why (renderer, measured figures); later switches. */
   readonly backendReport: BackendReport;
   /** Draws the params of one call from the instance's seeded generator (SPEC §3). */
   sample(shape: readonly number[], layout: Layout): MixParams;
@@ -40,8 +45,12 @@ export interface BatchMix {
 }
 
 export interface CreateOptions extends BatchMixOptions {
-  /** webgl2 backend options (limits for chunking, headless-gl use); mostly for tests. */
-  webgl2?: Omit<WebGL2BackendOptions, 'gl'>;
+  /**
+   * webgl2 backend options (limits for chunking, headless-gl use; mostly for tests), and on 'auto'
+   * `cpuArrays`: where CPU arrays run: 'measure' (default: wasm unless a hardware GPU is measured
+   * faster), 'webgl2' (always on the GPU when a context exists) or 'cpu' (never on the GPU).
+   */
+  webgl2?: Omit<WebGL2BackendOptions, 'gl'> & { cpuArrays?: CpuArraysPolicy };
   /** wasm backend options: a cap on its memory (mostly for tests). */
   wasm?: { maxMemoryBytes?: number };
 }
@@ -49,7 +58,10 @@ export interface CreateOptions extends BatchMixOptions {
 /** Backends load on demand, so a page that runs on wasm never downloads the GL code, and vice versa. */
 function factoriesFor(o: NormalizedOptions, extra: CreateOptions): Record<BackendName, BackendFactory> {
   return {
-    webgl2: async () => (await import('./backends/webgl2/index.js')).createWebGL2Backend({ ...extra.webgl2, gl: o.gl }),
+    webgl2: async () => {
+      const { cpuArrays: _policy, ...webgl2 } = extra.webgl2 ?? {};
+      return (await import('./backends/webgl2/index.js')).createWebGL2Backend({ ...webgl2, gl: o.gl });
+    },
     wasm: async () => (await import('./backends/wasm/index.js')).createWasmBackend(extra.wasm),
     js: async () => (await import('./backends/js/index.js')).createJsBackend(),
   };
@@ -60,7 +72,10 @@ function newLike(src: PixelData): PixelData {
 }
 
 class Mixer implements BatchMix {
+  /** Runs CPU arrays. */
   private kernels: KernelBackend;
+  /** Runs GPU-resident batches (webgl2), possibly the same object as `kernels`. */
+  private gpuKernels: KernelBackend | undefined;
   private readonly rng: Rng;
   private disposed = false;
   readonly backendReport: BackendReport;
@@ -68,12 +83,12 @@ class Mixer implements BatchMix {
   constructor(
     private readonly options: NormalizedOptions,
     private readonly factories: Record<BackendName, BackendFactory>,
-    kernels: KernelBackend,
-    report: BackendReport,
+    selection: Selection,
   ) {
-    this.kernels = kernels;
+    this.kernels = selection.cpu;
+    this.gpuKernels = selection.gpu;
     this.rng = new Rng(options.seed);
-    this.backendReport = report;
+    this.backendReport = selection.report;
   }
 
   get backend(): BackendName {
@@ -137,9 +152,10 @@ class Mixer implements BatchMix {
   private async switchAway(reason: string): Promise<void> {
     const from = this.kernels.name;
     this.kernels.dispose();
-    const { backend } = await selectBackend('auto', this.factories, new Set([from]));
+    const { cpu: backend } = await selectBackend('auto', this.factories, new Set([from]));
     this.kernels = backend;
     this.backendReport.backend = backend.name;
+    this.backendReport.reason = `switched from ${from}: ${reason}`;
     this.backendReport.switches.push({ from, to: backend.name, reason });
     console.warn(`batchmix: backend '${from}' failed (${reason}); later calls run on '${backend.name}'`);
   }
@@ -155,10 +171,12 @@ class Mixer implements BatchMix {
 
   gpu(): GpuMix {
     this.alive('gpu');
-    if (this.kernels.name !== 'webgl2') {
-      fail('BACKEND_UNAVAILABLE', `gpu: the GPU-resident path needs the webgl2 backend; this instance runs on '${this.kernels.name}'`);
+    if (!this.gpuKernels) {
+      const why = this.backendReport.passedOver.webgl2;
+      fail('BACKEND_UNAVAILABLE', `gpu: the GPU-resident path needs the webgl2 backend; this instance runs on '${this.kernels.name}'` +
+        (why ? ` (webgl2: ${why})` : ''));
     }
-    return gpuMix(this.kernels as WebGL2Backend, this.options);
+    return gpuMix(this.gpuKernels as WebGL2Backend, this.options);
   }
 
   freeBatch(batch: ImageBatch): void {
@@ -169,6 +187,7 @@ class Mixer implements BatchMix {
     if (this.disposed) return;
     this.disposed = true;
     this.kernels.dispose();
+    this.gpuKernels?.dispose();
   }
 }
 
@@ -176,6 +195,9 @@ class Mixer implements BatchMix {
 export async function createBatchMix(options: CreateOptions): Promise<BatchMix> {
   const o = normalizeOptions(options);
   const factories = factoriesFor(o, options);
-  const { backend, passedOver } = await selectBackend(o.backend, factories);
-  return new Mixer(o, factories, backend, { backend: backend.name, passedOver, switches: [] });
+  const policy = options.webgl2?.cpuArrays ?? 'measure';
+  if (!['measure', 'webgl2', 'cpu'].includes(policy)) {
+    fail('BAD_OPTIONS', `createBatchMix: options.webgl2.cpuArrays must be 'measure', 'webgl2' or 'cpu', got ${JSON.stringify(policy)}`);
+  }
+  return new Mixer(o, factories, await selectBackend(o.backend, factories, new Set(), policy));
 }

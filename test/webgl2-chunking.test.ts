@@ -1,20 +1,20 @@
 /**
- * webgl2 chunking: with limits forced small (few layers per texture array, a small byte budget,
+ * webgl2 chunking: with limits forced small (few samples per texture, a small byte budget,
  * narrow textures), batches run in chunks that upload their partners too, and the result is
  * bit-identical to one pass (and within SPEC §6 of the oracle). What cannot fit throws TOO_LARGE
  * and writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebGL2Backend, type WebGL2Backend, type WebGL2Limits } from '../src/backends/webgl2/index.js';
-import { packLayer } from '../src/backends/webgl2/packing.js';
-import { planChunks } from '../src/backends/webgl2/chunking.js';
+import { packBatch, rowsFor } from '../src/backends/webgl2/packing.js';
+import { partnerSlot, planChunks } from '../src/backends/webgl2/chunking.js';
 import type { Interpolation, Layout } from '../src/types.js';
 import type { TestDType } from './helpers/data.js';
 import { expectClose, makeCase, reference, runCase, type Kernel } from './webgl2-helpers.js';
 
 const KERNELS: readonly [Kernel, Interpolation?][] = [['blend'], ['paste'], ['resizePaste', 'bicubic'], ['resizePaste', 'area']];
 const LIMITS: readonly WebGL2Limits[] = [
-  { maxLayers: 2 }, { maxLayers: 3 }, { maxBytes: 3 * 16 * 64 }, { maxTextureSize: 7 }, { maxTextureSize: 8, maxLayers: 4 },
+  { maxLayers: 1 }, { maxLayers: 2 }, { maxLayers: 3 }, { maxBytes: 3 * 16 * 64 }, { maxTextureSize: 7 }, { maxTextureSize: 8, maxLayers: 4 },
 ];
 
 let onePass: WebGL2Backend;
@@ -26,34 +26,42 @@ beforeAll(async () => {
 afterAll(() => { onePass?.dispose(); for (const b of chunked) b.dispose(); });
 
 describe('webgl2 chunking', () => {
-  it('packs layers in power-of-two rows within the limits, exactly when 4·2^k divides the sample', () => {
+  it('packs a page in power-of-two rows within the limits, whole samples per page', () => {
     for (const maxSize of [4, 7, 16, 16384]) {
-      for (let sn = 1; sn <= 4 * 4 * maxSize && sn < 5000; sn += 7) {
-        if (Math.ceil(sn / 4) > 2 ** Math.floor(Math.log2(maxSize)) * maxSize) {
-          expect(() => packLayer(sn, 'uint8', maxSize, 'test')).toThrow(expect.objectContaining({ code: 'TOO_LARGE' }));
-          continue;
+      for (let sn = 1; sn < 5000; sn += 7) {
+        for (const [n, maxSamples] of [[1, 1 << 30], [9, 1 << 30], [200, 3]]) {
+          const maxW = 2 ** Math.floor(Math.log2(maxSize));
+          if (Math.ceil(sn / 4) > maxW * maxSize) {
+            expect(() => packBatch(n, sn, 'uint8', maxSize, maxSamples, 'test')).toThrow(expect.objectContaining({ code: 'TOO_LARGE' }));
+            continue;
+          }
+          const p = packBatch(n, sn, 'uint8', maxSize, maxSamples, 'test');
+          expect(p.texW).toBe(2 ** p.shift);
+          expect(p.texW <= maxW && p.perPage >= 1 && p.perPage <= Math.min(n, maxSamples)).toBe(true);
+          expect(rowsFor(p, p.perPage)).toBeLessThanOrEqual(maxSize);
+          expect(4 * p.perPage).toBeLessThanOrEqual(maxW * maxSize); // the params texture fits too
+          expect(p.texelBytes).toBe(4);
         }
-        const p = packLayer(sn, 'uint8', maxSize, 'test');
-        expect(p.texW).toBe(2 ** p.shift);
-        expect(p.texW <= maxSize && p.texH <= maxSize && p.layerElems >= sn && p.layerElems - sn < 4 * p.texW).toBe(true);
-        expect(p.exact).toBe(p.layerElems === sn);
-        expect(p.layerBytes).toBe(4 * p.texW * p.texH);
       }
     }
-    expect(packLayer(224 * 224 * 3, 'float32', 16384, 'test')).toMatchObject({ texW: 256, texH: 147, exact: true, layerBytes: 224 * 224 * 3 * 4 });
+    // 32 float32 samples of 224×224×3 in one 2048-wide page: a TF.js tensor's texture with customTexShape [588, 2048].
+    const p = packBatch(32, 224 * 224 * 3, 'float32', 16384, 1 << 30, 'test');
+    expect(p).toMatchObject({ texW: 2048, perPage: 32, texelBytes: 16 });
+    expect(rowsFor(p, 32)).toBe(588);
   });
 
   it('plans chunks that respect the limits and read every partner', () => {
     const index = Int32Array.from({ length: 9 }, (_, i) => 8 - i); // mirror: partners in other chunks
-    const pack = packLayer(3 * 7 * 5, 'float32', 16, 'test');
     for (const maxLayers of [2, 3, 5]) {
+      const pack = packBatch(9, 3 * 7 * 5, 'float32', 16, maxLayers, 'test');
       const chunks = planChunks(9, index, pack, { maxTextureSize: 16, maxLayers, maxBytes: 1 << 30 }, 'test');
       expect(chunks.reduce((s, c) => s + c.count, 0)).toBe(9);
       for (const c of chunks) {
-        expect(c.inputs.length).toBeLessThanOrEqual(maxLayers);
+        expect(c.count).toBeLessThanOrEqual(maxLayers);
+        expect(c.outside.length).toBeLessThanOrEqual(maxLayers);
         for (let i = c.start; i < c.start + c.count; i++) {
-          expect(c.layerOf[i]).toBeGreaterThanOrEqual(0);
-          expect(c.inputs[c.layerOf[index[i]]]).toBe(index[i]);
+          const at = partnerSlot(c, index[i]);
+          expect(at.page === 0 ? c.start + at.slot : c.outside[at.slot]).toBe(index[i]);
         }
       }
     }
@@ -93,8 +101,8 @@ describe('webgl2 chunking', () => {
     }
   });
 
-  it('a sample and its partner over maxLayers or maxBytes: TOO_LARGE naming the limits', async () => {
-    for (const limits of [{ maxLayers: 1 }, { maxBytes: 40 }]) { // 16-byte layers: 2 inputs + 1 output = 48
+  it('a sample and its partner over maxBytes: TOO_LARGE naming the limits', async () => {
+    for (const limits of [{ maxBytes: 40 }]) { // 16-byte samples: own + partner + output = 48
       const b = await createWebGL2Backend({ limits });
       try {
         const k = makeCase('paste', [3, 1, 4, 4], 'NHWC', 'uint8', 2);

@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createHeadlessContext } from '../src/backends/webgl2/headless.js';
 import { createWebGL2Backend } from '../src/backends/webgl2/index.js';
-import { compileProgram } from '../src/backends/webgl2/programs.js';
+import { compileProgram, fragmentSource } from '../src/backends/webgl2/programs.js';
 import { SHADERS } from '../src/generated/shaders.js';
 import { makeCase, runCase } from './webgl2-helpers.js';
 
@@ -51,13 +51,16 @@ describe('webgl2 context loss', () => {
       const input = k.batch.data.slice();
       const dst = inPlace ? k.batch.data : new Uint8Array(input.length).fill(17);
       const draw = gl.drawArrays.bind(gl);
-      let draws = 0;
+      const read = gl.readPixels.bind(gl) as (...a: unknown[]) => void;
+      let reads = 0;
+      let lostAt = -1;
+      (gl as unknown as { readPixels: (...a: unknown[]) => void }).readPixels = (...a) => { reads++; read(...a); };
       gl.drawArrays = (mode: number, first: number, count: number) => {
-        if (++draws === 4) destroy(); // the third chunk: two were drawn and read back
+        if (reads === 2 && lostAt < 0) { lostAt = reads; destroy(); } // the third chunk: two were drawn and read back
         draw(mode, first, count);
       };
       await expect(runCase(b, k, k.batch.data, dst)).rejects.toMatchObject({ code: 'CONTEXT_LOST' });
-      expect(draws).toBe(4);
+      expect(lostAt).toBe(2);
       expect(b.lost).toBe(true);
       expect(k.batch.data).toEqual(input);
       if (!inPlace) expect(dst.every((v) => v === 17)).toBe(true);
@@ -144,15 +147,22 @@ describe('webgl2 context acquisition', () => {
 });
 
 describe('webgl2 shader programs', () => {
-  it('compile once per backend: three programs', async () => {
+  it('compile on first use, once per kernel and texture format', async () => {
     const b = await createWebGL2Backend();
-    expect(b.stats()).toMatchObject({ programs: 3, shaders: 6 });
+    expect(b.stats()).toMatchObject({ programs: 0, shaders: 0 });
+    const f = makeCase('blend', [2, 3, 4, 5], 'NHWC', 'float32', 1);
+    const u = makeCase('blend', [2, 3, 4, 5], 'NHWC', 'uint8', 1);
+    await runCase(b, f, f.batch.data, f.batch.data.slice());
+    await runCase(b, f, f.batch.data, f.batch.data.slice());
+    expect(b.stats()).toMatchObject({ programs: 1, shaders: 2 });
+    await runCase(b, u, u.batch.data, u.batch.data.slice());
+    expect(b.stats()).toMatchObject({ programs: 2, shaders: 4 });
     b.dispose();
   });
 
   it('a compile error throws BACKEND_UNAVAILABLE with the line-numbered log', async () => {
     const { gl, destroy } = await ownContext();
-    const broken = SHADERS['blend.frag'].replace('o_texel = encode(', 'o_texel = encodee(');
+    const broken = fragmentSource('blend', 'f32').replace('o_texel = store4(mix4(', 'o_texel = encodee(mix4(');
     const line = broken.split('\n').findIndex((l) => l.includes('encodee(')) + 1;
     try {
       compileProgram(gl, 'blend', SHADERS['fullscreen.vert'], broken);

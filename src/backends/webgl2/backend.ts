@@ -15,6 +15,7 @@ import type { ResolvedLimits } from './limits.js';
 import type { WebGL2Stats } from './pool.js';
 import { deletePrograms } from './programs.js';
 import { prepareState, releaseState } from './state.js';
+import { rendererInfo, type RendererInfo } from './renderer.js';
 
 export class WebGL2Backend implements KernelBackend {
   readonly name = 'webgl2' as const;
@@ -22,7 +23,12 @@ export class WebGL2Backend implements KernelBackend {
   private isDisposed = false;
   private freed = false;
 
-  constructor(private readonly e: Engine) {}
+  /** The renderer string of the context and whether it is a software rasteriser (renderer.ts). */
+  readonly renderer: RendererInfo;
+
+  constructor(private readonly e: Engine) {
+    this.renderer = rendererInfo(e.gl);
+  }
 
   /** The context in use (to render into GpuBatch pages, or to lose it in a test). */
   get gl(): WebGL2RenderingContext {
@@ -44,17 +50,22 @@ export class WebGL2Backend implements KernelBackend {
     return { ...this.e.limits };
   }
 
-  blend(job: BlendJob): void {
-    this.guard('webgl2 blend', (what) => runCpuJob(this.e, { ...job, kernel: 'blend' }, what, this.alive));
+  blend(job: BlendJob): Promise<void> {
+    return this.guardAsync('webgl2 blend', (what) => runCpuJob(this.e, { ...job, kernel: 'blend' }, what, this.alive));
   }
 
-  paste(job: PasteJob): void {
-    this.guard('webgl2 paste', (what) => runCpuJob(this.e, { ...job, kernel: 'paste' }, what, this.alive));
+  paste(job: PasteJob): Promise<void> {
+    return this.guardAsync('webgl2 paste', (what) => runCpuJob(this.e, { ...job, kernel: 'paste' }, what, this.alive));
   }
 
-  resizePaste(job: ResizePasteJob): void {
-    this.guard('webgl2 resizePaste', (what) =>
+  resizePaste(job: ResizePasteJob): Promise<void> {
+    return this.guardAsync('webgl2 resizePaste', (what) =>
       runCpuJob(this.e, { ...job, kernel: 'resizePaste', resize: job.taps }, what, this.alive));
+  }
+
+  /** Whether CPU-array readbacks wait on a fence without blocking (browsers) or read synchronously (headless-gl). */
+  get asyncReadback(): boolean {
+    return this.e.asyncRead;
   }
 
   /** Copies a CPU batch into a new GPU-resident batch. */
@@ -72,12 +83,11 @@ export class WebGL2Backend implements KernelBackend {
       const b = allocPages(this.e, shape, layout, dtype, what);
       const gl = this.e.gl;
       gl.bindFramebuffer(gl.FRAMEBUFFER, this.e.fb);
-      b.pageLayers().forEach((count, p) => {
-        for (let l = 0; l < count; l++) {
-          gl.framebufferTextureLayer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, b.pages[p], 0, l);
-          gl.clearBufferuiv(gl.COLOR, 0, new Uint32Array(4));
-        }
-      });
+      for (const page of b.pages) {
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, page, 0);
+        if (dtype === 'float32') gl.clearBufferfv(gl.COLOR, 0, new Float32Array(4));
+        else gl.clearBufferuiv(gl.COLOR, 0, new Uint32Array(4));
+      }
       return b;
     });
   }
@@ -131,6 +141,35 @@ export class WebGL2Backend implements KernelBackend {
       'intact); this backend is dead (backend.lost === true): create a new one', cause === undefined ? undefined : { cause });
   }
 
+  /** Calls run one after another (a readback may await a fence; the host scratch is shared). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private guardAsync(what: string, body: (what: string) => Promise<void>): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (this.isDisposed) fail('DISPOSED', `${what}: this webgl2 backend was disposed; create a new one`);
+      const gl = this.e.gl;
+      if (this.isLost || this.e.acq.lostEvent() || contextLost(gl)) throw this.lostError(what);
+      try {
+        prepareState(gl);
+        await body(what);
+        releaseState(gl);
+      } catch (err) {
+        throw this.failure(what, err);
+      }
+    };
+    const done = this.queue.then(run, run);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private failure(what: string, err: unknown): BatchMixError {
+    const gl = this.e.gl;
+    if (this.e.acq.lostEvent() || contextLost(gl)) return this.lostError(what, err);
+    try { releaseState(gl); } catch { /* the error below says more */ }
+    if (err instanceof BatchMixError) return err;
+    return new BatchMixError('INTERNAL', `${what}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
+  }
+
   private guard<T>(what: string, body: (what: string) => T): T {
     if (this.isDisposed) fail('DISPOSED', `${what}: this webgl2 backend was disposed; create a new one`);
     const gl = this.e.gl;
@@ -141,10 +180,7 @@ export class WebGL2Backend implements KernelBackend {
       releaseState(gl);
       return result;
     } catch (err) {
-      if (this.e.acq.lostEvent() || contextLost(gl)) throw this.lostError(what, err);
-      try { releaseState(gl); } catch { /* the error below says more */ }
-      if (err instanceof BatchMixError) throw err;
-      throw new BatchMixError('INTERNAL', `${what}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
+      throw this.failure(what, err);
     }
   }
 }

@@ -1,57 +1,70 @@
 /**
- * Chunks of a CPU job: a batch larger than the limits (layers of one texture array, texture bytes)
- * is mixed in runs of consecutive output samples. A chunk uploads what it reads, its own samples and
- * their partners (which may lie outside the run), so every chunk reads the input as it was, and the
- * chunked result equals the one-pass result.
+ * Chunks of a CPU job: a batch larger than the limits (samples of one texture, texture bytes) is
+ * mixed in runs of consecutive output samples. A chunk uploads its own samples as one run (a view of
+ * the caller's array, no gather) and, when some partners lie outside the run, those partners as a
+ * second run, so every chunk reads the input as it was and the chunked result equals the one-pass
+ * result. Without limits that bite, the whole batch is one chunk: one upload, one draw, one readback.
  */
 import { fail } from '../../errors.js';
 import type { ResolvedLimits } from './limits.js';
-import type { Packing } from './packing.js';
+import { rowsFor, type Packing } from './packing.js';
 
 export interface Chunk {
-  /** Output samples [start, start + count). */
+  /** Output samples [start, start + count), which are also the chunk's own input run. */
   readonly start: number;
   readonly count: number;
-  /** The samples the chunk reads, ascending: its own and their partners; sample inputs[l] is at layer l. */
-  readonly inputs: Int32Array;
-  /** Layer of sample j in the chunk's input texture (−1: not uploaded). */
-  readonly layerOf: Int32Array;
+  /** The partners outside [start, start + count), ascending: sample outside[s] is at slot s of the second run. */
+  readonly outside: Int32Array;
 }
 
-function closeChunk(start: number, count: number, reads: Set<number>, n: number): Chunk {
-  const inputs = Int32Array.from(reads).sort();
-  const layerOf = new Int32Array(n).fill(-1);
-  inputs.forEach((j, l) => { layerOf[j] = l; });
-  return { start, count, inputs, layerOf };
+/** Where partner j of a chunk is: page 0 (the own run) or 1 (the outside run), and the slot there. */
+export function partnerSlot(c: Chunk, j: number): { page: number; slot: number } {
+  if (j >= c.start && j < c.start + c.count) return { page: 0, slot: j - c.start };
+  let lo = 0, hi = c.outside.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.outside[mid] < j) lo = mid + 1; else hi = mid;
+  }
+  return { page: 1, slot: lo };
+}
+
+function closeChunk(start: number, count: number, index: Int32Array): Chunk {
+  const out = new Set<number>();
+  for (let i = start; i < start + count; i++) if (index[i] < start || index[i] >= start + count) out.add(index[i]);
+  return { start, count, outside: Int32Array.from(out).sort() };
 }
 
 /**
- * Greedy chunks: a run grows while (reads ≤ maxLayers, outputs ≤ maxLayers, and
- * (reads + outputs)·layerBytes ≤ maxBytes), where reads = |{i} ∪ {index[i]}| over the run.
+ * Greedy chunks: a run grows while its own samples and its outside partners each fit one texture
+ * (≤ perPage samples) and the own, outside and output textures together fit maxBytes.
  * Throws TOO_LARGE when a single sample with its partner does not fit.
  */
 export function planChunks(n: number, index: Int32Array, pack: Packing, limits: ResolvedLimits, what: string): Chunk[] {
-  const fits = (reads: number, outs: number): boolean =>
-    reads <= limits.maxLayers && outs <= limits.maxLayers && (reads + outs) * pack.layerBytes <= limits.maxBytes;
+  const bytes = (count: number): number => (count === 0 ? 0 : rowsFor(pack, count) * pack.texW * pack.texelBytes);
+  const fits = (count: number, outside: number): boolean =>
+    count <= pack.perPage && outside <= pack.perPage && 2 * bytes(count) + bytes(outside) <= limits.maxBytes;
   const chunks: Chunk[] = [];
   let start = 0;
-  let reads = new Set<number>();
+  // An upper bound on the outside partners of the growing run (partners seen outside it so far).
+  const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const added = (reads.has(i) ? 0 : 1) + (index[i] !== i && !reads.has(index[i]) ? 1 : 0);
-    if (!fits(reads.size + added, i - start + 1)) {
-      if (i === start) {
-        fail('TOO_LARGE', `${what}: sample ${i} and its partner need ${added} input layer(s) and 1 output layer of ` +
-          `${pack.layerBytes} bytes (${pack.texW}×${pack.texH} texels), more than the limits allow ` +
-          `(maxLayers ${limits.maxLayers}, maxBytes ${limits.maxBytes})`);
+    const count = i - start + 1;
+    seen.add(index[i]);
+    let outside = 0;
+    for (const j of seen) if (j < start || j >= start + count) outside++;
+    if (!fits(count, outside)) {
+      if (count === 1) {
+        fail('TOO_LARGE', `${what}: sample ${i} and its partner need ${bytes(1)} bytes for each of ${outside ? 3 : 2} ` +
+          `textures of ${pack.sn} elements in ${pack.texW}-texel rows, more than the limits allow ` +
+          `(maxLayers ${limits.maxLayers} samples per texture, maxBytes ${limits.maxBytes})`);
       }
-      chunks.push(closeChunk(start, i - start, reads, n));
+      chunks.push(closeChunk(start, i - start, index));
       start = i;
-      reads = new Set<number>();
+      seen.clear();
       i--;
       continue;
     }
-    reads.add(i).add(index[i]);
   }
-  chunks.push(closeChunk(start, n - start, reads, n));
+  chunks.push(closeChunk(start, n - start, index));
   return chunks;
 }

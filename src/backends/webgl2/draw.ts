@@ -1,23 +1,20 @@
 /**
- * One kernel over a run of samples: for each output sample i, attach its output layer to the
- * framebuffer, point the program at sample i and its partner index[i] (any layers of any textures:
- * a chunk's upload, or the pages of a GPU-resident batch), set the per-sample uniforms (λ weights,
- * box, taps entry) and draw the fullscreen triangle. Uniforms only: no value enters shader source.
+ * One draw of a kernel: the fullscreen triangle over one target page, which computes every output
+ * slot of that page at once (glsl/batch.glsl), reading the slots' inputs from `self` and `partner`
+ * as the params texture says. Uniforms and textures only: no value enters shader source. A job
+ * issues one such draw per target page (per partner page when partners lie on several pages), so
+ * the number of draws, target switches and readbacks does not grow with N.
  */
 import * as twgl from 'twgl.js';
 import { fail } from '../../errors.js';
 import type { Geometry } from '../backend.js';
-import type { Packing } from './packing.js';
-import type { KernelName, Programs } from './programs.js';
+import type { Engine } from './engine.js';
+import { rowsFor, type Packing } from './packing.js';
+import type { ParamsTable } from './params.js';
+import { programFor, type KernelName, type Variant } from './programs.js';
 import type { TapsTable } from './taps.js';
 
-/** Where a sample's layer is. */
-export interface Placement {
-  readonly tex: WebGLTexture;
-  readonly layer: number;
-}
-
-/** What a kernel needs besides the placements: the job's data, as the planner made it. */
+/** What a kernel needs besides the textures: the job's data, as the planner made it. */
 export interface KernelArgs {
   readonly kernel: KernelName;
   readonly geom: Geometry;
@@ -32,58 +29,42 @@ export interface KernelArgs {
   readonly tapOf?: Int32Array;
 }
 
-type Uniforms = Record<string, unknown>;
+/** One draw: the target page, its slot count, and the textures it reads. */
+export interface Pass {
+  readonly target: WebGLTexture;
+  readonly count: number;
+  readonly self: WebGLTexture;
+  readonly partner: WebGLTexture;
+  /** Values of the slots whose partner is not on `partnerPage` (self when every slot is handled). */
+  readonly prev: WebGLTexture;
+  readonly partnerPage: number;
+  readonly params: ParamsTable;
+}
 
-/** Uniforms that hold for the whole call: geometry, dtype, the taps texture. */
-function callUniforms(a: KernelArgs): Uniforms {
+/** The shader variant of a dtype's pages. */
+export function variantOf(g: Geometry): Variant {
+  return g.dtype === 'float32' ? 'f32' : 'u8';
+}
+
+/** Draws one pass: target ← kernel(self, partner) for its slots. */
+export function drawPass(e: Engine, a: KernelArgs, pass: Pass): void {
+  const gl = e.gl;
   const g = a.geom;
-  const u: Uniforms = {
-    u_u8: g.dtype === 'float32' ? 0 : 1, u_shift: a.pack.shift, u_sn: g.sn, u_nhwc: g.layout === 'NHWC' ? 1 : 0,
-    u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx,
+  const info = programFor(gl, e.res, e.programs, a.kernel, variantOf(g));
+  gl.useProgram(info.program);
+  gl.bindVertexArray(e.programs.vao);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, e.fb);
+  gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, pass.target, 0);
+  const status = gl.checkFramebufferStatus(gl.FRAMEBUFFER);
+  if (status !== gl.FRAMEBUFFER_COMPLETE) fail('INTERNAL', `webgl2 ${a.kernel}: framebuffer incomplete (0x${status.toString(16)})`);
+  const rows = rowsFor(a.pack, pass.count);
+  gl.viewport(0, 0, a.pack.texW, rows);
+  const u: Record<string, unknown> = {
+    u_self: pass.self, u_partner: pass.partner, u_prev: pass.prev, u_params: pass.params.tex,
+    u_shift: a.pack.shift, u_paramsShift: pass.params.shift, u_sn: g.sn, u_count: pass.count, u_partnerPage: pass.partnerPage,
+    u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx, u_aligned: g.sn % 4 === 0 ? 1 : 0,
   };
   if (a.taps) Object.assign(u, { u_taps: a.taps.tex, u_tapsShift: a.taps.shift, u_tapsRows: a.taps.rows });
-  return u;
-}
-
-/** Uniforms of sample i: blend's weights λ and 1 − λ (float32, computed here once), the box, the taps entry. */
-function sampleUniforms(a: KernelArgs, i: number): Uniforms {
-  if (a.kernel === 'blend') {
-    const wa = Math.fround(a.lam![i]);
-    return { u_wa: wa, u_wb: Math.fround(1 - wa) };
-  }
-  const u: Uniforms = { u_box: a.boxes!.subarray(4 * i, 4 * i + 4) };
-  if (a.kernel === 'resizePaste') {
-    const e = a.tapOf![i];
-    const t = a.taps!;
-    Object.assign(u, { u_tapY: t.y[e], u_ky: t.ky[e], u_tapX: t.x[e], u_kx: t.kx[e] });
-  }
-  return u;
-}
-
-/** Draws outputs i ∈ [start, start + count): output(i) ← kernel(input(i), input(index[i])). */
-export function drawSamples(gl: WebGL2RenderingContext, programs: Programs, fb: WebGLFramebuffer, a: KernelArgs,
-  start: number, count: number, input: (j: number) => Placement, output: (i: number) => Placement): void {
-  const info = programs.info[a.kernel];
-  gl.useProgram(info.program);
-  gl.bindVertexArray(programs.vao);
-  gl.bindFramebuffer(gl.FRAMEBUFFER, fb);
-  gl.viewport(0, 0, a.pack.texW, a.pack.texH);
-  twgl.setUniforms(info, callUniforms(a));
-  let checked: WebGLTexture | undefined;
-  for (let i = start; i < start + count; i++) {
-    const out = output(i);
-    gl.framebufferTextureLayer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, out.tex, 0, out.layer);
-    if (checked !== out.tex) {
-      const status = gl.checkFramebufferStatus(gl.FRAMEBUFFER);
-      if (status !== gl.FRAMEBUFFER_COMPLETE) fail('INTERNAL', `webgl2 ${a.kernel}: framebuffer incomplete (0x${status.toString(16)})`);
-      checked = out.tex;
-    }
-    const self = input(i);
-    const partner = input(a.index[i]);
-    twgl.setUniforms(info, {
-      u_self: self.tex, u_selfLayer: self.layer, u_partner: partner.tex, u_partnerLayer: partner.layer,
-      ...sampleUniforms(a, i),
-    });
-    gl.drawArrays(gl.TRIANGLES, 0, 3);
-  }
+  twgl.setUniforms(info, u);
+  gl.drawArrays(gl.TRIANGLES, 0, 3);
 }

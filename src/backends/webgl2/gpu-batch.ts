@@ -2,33 +2,36 @@
  * GPU-resident batches: a batch that stays in textures between calls, so a caller can mix it and
  * get textures back with no CPU round trip, and read it back only when asked.
  *
- * Layout (packing.ts): sample i is layer i mod L of page ⌊i / L⌋, a TEXTURE_2D_ARRAY of RGBA32UI
- * (float32 bit patterns) or RGBA8UI (uint8) texels, L = min(N, maxLayers); within a layer, element
- * e of the sample (offset in the batch's own NCHW/NHWC order) is component e mod 4 of texel ⌊e/4⌋,
- * texels row-major, `packing.texW` per row. A caller that renders into a page writes uvec4 texels:
- * floatBitsToUint(v) for float32 batches, the value 0..255 for uint8 batches.
+ * Layout (packing.ts, docs/gpu-layout.md): page p is one TEXTURE_2D holding samples
+ * [p·perPage, min(n, (p + 1)·perPage)) one after another as a linear run of elements in the batch's
+ * own NCHW/NHWC order, four per texel, rows of `packing.texW` = 2^shift texels: element e of
+ * sample i is element g = (i − p·perPage)·sn + e of its page, component g & 3 of texel g >> 2.
+ * float32 batches are RGBA32F (float values), uint8 batches RGBA8UI (0..255). A caller that renders
+ * into a page writes vec4 floats (float32) or uvec4 values 0..255 (uint8) at those texels.
  */
 import { describe, fail } from '../../errors.js';
 import { dtypeOf, geometry } from '../../geometry.js';
 import type { DType, ImageBatch, Layout, PixelData } from '../../types.js';
 import type { Geometry } from '../backend.js';
-import type { Placement } from './draw.js';
 import type { Engine } from './engine.js';
 import { isPixelData } from '../../checks.js';
 import { checkGpuShape } from './gpu-checks.js';
-import { packLayer, type Packing } from './packing.js';
-import { hostView, uploadSamples, writeSamples } from './transfer.js';
+import { packBatch, rowsFor, type Packing } from './packing.js';
+import { hostView, uploadRun } from './transfer.js';
 
 export interface GpuBatch {
   readonly shape: readonly [number, number, number, number];
   readonly layout: Layout;
   readonly dtype: DType;
   readonly geom: Geometry;
+  /** texW (2^shift texels per row), sn, perPage: sample i is on page ⌊i / perPage⌋, slot i mod perPage. */
   readonly packing: Packing;
-  /** Layers per page (L): sample i is at pages[⌊i / L⌋], layer i mod L. */
-  readonly layersPerPage: number;
-  /** The TEXTURE_2D_ARRAY pages (an in-place run replaces them). */
+  /** The TEXTURE_2D pages (an in-place run may replace them). */
   readonly pages: readonly WebGLTexture[];
+  /** Samples on each page. */
+  readonly pageCounts: readonly number[];
+  /** Texel rows of each page (its height). */
+  readonly pageRows: readonly number[];
   /** True once released (or its backend disposed or lost): its textures are gone. */
   readonly released: boolean;
 }
@@ -43,7 +46,6 @@ export class GpuBatchHandle implements GpuBatch {
     readonly layout: Layout,
     readonly geom: Geometry,
     readonly packing: Packing,
-    readonly layersPerPage: number,
     public pages: WebGLTexture[],
   ) {}
 
@@ -51,14 +53,13 @@ export class GpuBatchHandle implements GpuBatch {
     return this.geom.dtype;
   }
 
-  at(i: number): Placement {
-    return { tex: this.pages[Math.floor(i / this.layersPerPage)], layer: i % this.layersPerPage };
+  get pageCounts(): number[] {
+    const S = this.packing.perPage;
+    return this.pages.map((_, p) => Math.min(S, this.geom.n - p * S));
   }
 
-  /** Layers of each page. */
-  pageLayers(): number[] {
-    const L = this.layersPerPage;
-    return this.pages.map((_, p) => Math.min(L, this.geom.n - p * L));
+  get pageRows(): number[] {
+    return this.pageCounts.map((c) => rowsFor(this.packing, c));
   }
 }
 
@@ -70,20 +71,26 @@ export function own(e: Engine, b: unknown, what: string): GpuBatchHandle {
   return b;
 }
 
-/** A batch of pages for a (checked) geometry; their contents are whatever the pooled textures held. */
-export function allocPages(e: Engine, shape: readonly [number, number, number, number], layout: Layout, dtype: DType, what: string): GpuBatchHandle {
-  const copy = Object.freeze([...checkGpuShape(what, shape, layout, dtype)]) as unknown as [number, number, number, number];
-  const g = geometry(copy, layout, dtype);
-  const pack = packLayer(g.sn, dtype, e.limits.maxTextureSize, what);
-  const L = Math.min(g.n, e.limits.maxLayers);
+/** New pages for `count` samples each of a packing (from the pool). */
+export function pagesFor(e: Engine, dtype: DType, pack: Packing, counts: readonly number[]): WebGLTexture[] {
   const pages: WebGLTexture[] = [];
   try {
-    for (let first = 0; first < g.n; first += L) pages.push(e.res.batchTexture(dtype, pack.texW, pack.texH, Math.min(L, g.n - first)));
+    for (const c of counts) pages.push(e.res.batchTexture(dtype, pack.texW, rowsFor(pack, c)));
   } catch (err) {
     for (const p of pages) e.res.recycle(p, true);
     throw err;
   }
-  const b = new GpuBatchHandle(e, copy, layout, g, pack, L, pages);
+  return pages;
+}
+
+/** A batch of pages for a (checked) geometry; their contents are whatever the pooled textures held. */
+export function allocPages(e: Engine, shape: readonly [number, number, number, number], layout: Layout, dtype: DType, what: string): GpuBatchHandle {
+  const copy = Object.freeze([...checkGpuShape(what, shape, layout, dtype)]) as unknown as [number, number, number, number];
+  const g = geometry(copy, layout, dtype);
+  const pack = packBatch(g.n, g.sn, dtype, e.limits.maxTextureSize, e.limits.maxLayers, what);
+  const counts: number[] = [];
+  for (let first = 0; first < g.n; first += pack.perPage) counts.push(Math.min(pack.perPage, g.n - first));
+  const b = new GpuBatchHandle(e, copy, layout, g, pack, pagesFor(e, dtype, pack, counts));
   e.batches.add(b);
   return b;
 }
@@ -97,7 +104,7 @@ export function releasePages(e: Engine, b: GpuBatchHandle, alive: boolean): void
   b.pages = [];
 }
 
-/** Uploads a CPU batch (validated: dtype, layout, shape and length) into fresh pages. */
+/** Uploads a CPU batch (validated: dtype, layout, shape and length) into fresh pages: ≤ 2 uploads per page. */
 export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatchHandle {
   const data = batch?.data as PixelData | undefined;
   if (!isPixelData(data)) {
@@ -106,10 +113,10 @@ export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatc
   const s = checkGpuShape(what, batch.shape, batch.layout, dtypeOf(data), data.length);
   const b = allocPages(e, s, batch.layout, dtypeOf(data), what);
   const host = hostView(data);
+  const { sn, perPage } = b.packing;
   try {
-    b.pageLayers().forEach((count, p) => {
-      const first = p * b.layersPerPage;
-      uploadSamples(e.gl, b.pages[p], b.packing, host, Int32Array.from({ length: count }, (_, l) => first + l), e.uploadOffsets);
+    b.pageCounts.forEach((count, p) => {
+      uploadRun(e.gl, b.pages[p], b.packing, b.dtype, host.subarray(p * perPage * sn, (p * perPage + count) * sn));
     });
   } catch (err) {
     releasePages(e, b, true);
@@ -118,18 +125,20 @@ export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatc
   return b;
 }
 
-/** Reads every page back; writes `into` (or a new array) only after the context was checked. */
+/** Reads every page (one synchronous readPixels each) into `into` (same dtype and length) or a new array. */
 export function readPages(e: Engine, b: GpuBatchHandle, into: PixelData | undefined, what: string): ImageBatch {
   const g = b.geom;
   const len = g.n * g.sn;
-  const typed = isPixelData(into);
-  if (into !== undefined && (!typed || dtypeOf(into) !== g.dtype || into.length !== len)) {
-    fail('BAD_SHAPE', `${what}: into must be a ${g.dtype} array of ${len} elements, got ${into?.constructor?.name}(${into?.length})`);
+  if (into !== undefined && (!isPixelData(into) || dtypeOf(into) !== g.dtype || into.length !== len)) {
+    fail('BAD_SHAPE', `${what}: into must be a ${g.dtype} array of ${len} elements, got ${(into as PixelData)?.constructor?.name}(${(into as PixelData)?.length})`);
   }
-  const host = e.hostArray(g.dtype, g.n * b.packing.layerElems);
-  b.pageLayers().forEach((count, p) => e.read(b.pages[p], count, b.packing, host, p * b.layersPerPage, g.dtype));
+  const host = e.hostArray(g.dtype, len + 4 * b.packing.texW);
+  const { sn, perPage } = b.packing;
+  for (const [p, count] of b.pageCounts.entries()) {
+    e.readSync(b.pages[p], b.packing, g.dtype, count, host, p * perPage * sn);
+  }
   e.verify(what);
   const out = into ?? (g.dtype === 'float32' ? new Float32Array(len) : new Uint8Array(len));
-  writeSamples(host, b.packing, g.n, hostView(out));
+  hostView(out).set(host.subarray(0, len));
   return { data: out, shape: b.shape, layout: b.layout };
 }

@@ -3,13 +3,19 @@
  * and no readback. `dst` omitted: a new batch; `dst === src`: in place (drawn into fresh pages that
  * then replace the source's, since a texture cannot be read and written in one draw); another batch
  * of the same geometry: written.
+ *
+ * Draws: one per output page when every partner lies on the same page as its sample (always for a
+ * one-page batch); otherwise one per (output page, partner page) pair, each handling the slots whose
+ * partner is on that page and copying the others from the previous draw's target (two scratch
+ * pages ping-pong). Never one per sample.
  */
 import { fail } from '../../errors.js';
 import type { ResizeTaps } from '../backend.js';
-import { drawSamples, type KernelArgs } from './draw.js';
+import { drawPass, type KernelArgs } from './draw.js';
 import type { Engine } from './engine.js';
-import { allocPages, own, releasePages, type GpuBatch, type GpuBatchHandle } from './gpu-batch.js';
+import { allocPages, own, pagesFor, releasePages, type GpuBatch, type GpuBatchHandle } from './gpu-batch.js';
 import { checkGpuJob } from './gpu-checks.js';
+import { paramsData, uploadParams } from './params.js';
 import { uploadTaps } from './taps.js';
 
 interface GpuJobBase {
@@ -36,6 +42,30 @@ function target(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string): { ou
   return { out, fresh: false };
 }
 
+/** Draws output page p of `out` from `src`: one draw per partner page (see the module comment). */
+function drawPage(e: Engine, a: KernelArgs, src: GpuBatchHandle, out: GpuBatchHandle, p: number, alive: boolean): void {
+  const { perPage } = src.packing;
+  const first = p * perPage;
+  const count = out.pageCounts[p];
+  const partnerPages = [...new Set(Array.from(a.index.subarray(first, first + count), (j) => Math.floor(j / perPage)))].sort((x, y) => x - y);
+  const table = uploadParams(e.gl, e.res, paramsData(a, first, count, {
+    self: (i) => i - first, partner: (j) => ({ page: Math.floor(j / perPage), slot: j % perPage }),
+  }), count, e.limits.maxTextureSize);
+  const scratch = partnerPages.length > 1 ? pagesFor(e, src.dtype, src.packing, [count, count]) : [];
+  try {
+    let prev = src.pages[p];
+    partnerPages.forEach((q, k) => {
+      const last = k === partnerPages.length - 1;
+      const tgt = last ? out.pages[p] : scratch[k % 2];
+      drawPass(e, a, { target: tgt, count, self: src.pages[p], partner: src.pages[q], prev, partnerPage: q, params: table });
+      prev = tgt;
+    });
+  } finally {
+    e.res.recycle(table.tex, alive);
+    for (const t of scratch) e.res.recycle(t, alive);
+  }
+}
+
 /** Runs `job` on the GPU; returns the batch that holds the result (src itself when in place). */
 export function runPages(e: Engine, job: GpuJob, what: string, alive: () => boolean): GpuBatchHandle {
   const src = own(e, job?.src, `${what} (src)`);
@@ -50,7 +80,7 @@ export function runPages(e: Engine, job: GpuJob, what: string, alive: () => bool
       boxes: job.kernel === 'blend' ? undefined : job.boxes,
       tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,
     };
-    drawSamples(e.gl, e.programs, e.fb, args, 0, src.geom.n, (j) => src.at(j), (i) => out.at(i));
+    for (let p = 0; p < src.pages.length; p++) drawPage(e, args, src, out, p, alive());
     e.verify(what, false);
   } catch (err) {
     if (made?.fresh) releasePages(e, made.out, alive());

@@ -37,7 +37,6 @@ import { Engine } from './engine.js';
 import { resolveLimits, type WebGL2Limits } from './limits.js';
 import { GlResources } from './pool.js';
 import { createPrograms, deletePrograms, type Programs } from './programs.js';
-import { uploadHonoursOffset } from './transfer.js';
 
 export { WebGL2Backend } from './backend.js';
 export type { GpuBatch } from './gpu-batch.js';
@@ -45,10 +44,27 @@ export type { GpuJob } from './gpu-run.js';
 export type { WebGL2Limits, ResolvedLimits } from './limits.js';
 export type { Packing } from './packing.js';
 export type { WebGL2Stats } from './pool.js';
+export { classifyRenderer, SOFTWARE_RENDERERS, type RendererInfo } from './renderer.js';
 
 export interface WebGL2BackendOptions extends ContextOptions {
   /** Lower the context's limits (e.g. to force small chunks); they can only be lowered. */
   limits?: WebGL2Limits;
+}
+
+/**
+ * Whether readbacks can go through a pixel-pack buffer and a fence: browsers yes; headless-gl knows
+ * no PIXEL_PACK_BUFFER target (binding one is INVALID_ENUM), so it reads synchronously. Probed.
+ */
+function supportsAsyncRead(gl: WebGL2RenderingContext): boolean {
+  if (typeof gl.fenceSync !== 'function' || typeof gl.getBufferSubData !== 'function') return false;
+  for (let i = 0; i < 16 && gl.getError() !== gl.NO_ERROR; i++);
+  const buf = gl.createBuffer();
+  gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buf);
+  const ok = gl.getError() === gl.NO_ERROR;
+  if (ok) gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+  gl.deleteBuffer(buf);
+  for (let i = 0; i < 16 && gl.getError() !== gl.NO_ERROR; i++);
+  return ok;
 }
 
 /**
@@ -71,9 +87,13 @@ export async function createWebGL2Backend(options: WebGL2BackendOptions = {}): P
     fb = gl.createFramebuffer();
     if (!fb) fail('BACKEND_UNAVAILABLE', 'webgl2: createFramebuffer returned null');
     res.adopt('framebuffers');
-    const offsets = uploadHonoursOffset(gl, fb);
+    // float32 pages are RGBA32F render targets.
+    if (!gl.getExtension('EXT_color_buffer_float')) {
+      fail('BACKEND_UNAVAILABLE', 'webgl2: EXT_color_buffer_float is missing, so float32 pages (RGBA32F) cannot be rendered here');
+    }
     checkGl(gl, 'creating the webgl2 backend');
-    return new WebGL2Backend(new Engine(acq, res, programs, fb, limits, offsets));
+    const asyncRead = supportsAsyncRead(gl);
+    return new WebGL2Backend(new Engine(acq, res, programs, fb, limits, asyncRead));
   } catch (e) {
     // Leave a context passed in as it was: delete what was made, then release a context made here.
     const made = fb;

@@ -52,27 +52,36 @@ export class GlResources {
   }
 
   /**
-   * A TEXTURE_2D_ARRAY of `layers` layers of w×h RGBA texels for a dtype's batches (RGBA32UI for
-   * float32 bits, RGBA8UI for uint8), NEAREST (integer textures), from the pool when one fits exactly.
+   * A w×h TEXTURE_2D page for a dtype's batches (RGBA32F for float32, RGBA8UI for uint8), NEAREST,
+   * from the pool when one of that format and size is idle.
    */
-  batchTexture(dtype: DType, w: number, h: number, layers: number): WebGLTexture {
-    const key = `${dtype}:${w}x${h}x${layers}`;
+  batchTexture(dtype: DType, w: number, h: number): WebGLTexture {
+    const key = `${dtype}:${w}x${h}`;
     const at = this.idle.findIndex((t) => this.sizes.get(t)!.key === key);
     if (at >= 0) return this.idle.splice(at, 1)[0];
     const gl = this.gl;
-    return this.make(key, w * h * layers * texelBytes(dtype), gl.TEXTURE_2D_ARRAY, () =>
-      gl.texStorage3D(gl.TEXTURE_2D_ARRAY, 1, dtype === 'float32' ? gl.RGBA32UI : gl.RGBA8UI, w, h, layers));
+    return this.make(key, w * h * texelBytes(dtype), gl.TEXTURE_2D, () =>
+      gl.texStorage2D(gl.TEXTURE_2D, 1, dtype === 'float32' ? gl.RGBA32F : gl.RGBA8UI, w, h));
+  }
+
+  /** A w×h RGBA32F TEXTURE_2D of per-sample parameters (params.ts), pooled like the pages. */
+  paramsTexture(w: number, h: number): WebGLTexture {
+    const key = `params:${w}x${h}`;
+    const at = this.idle.findIndex((t) => this.sizes.get(t)!.key === key);
+    if (at >= 0) return this.idle.splice(at, 1)[0];
+    const gl = this.gl;
+    return this.make(key, w * h * 16, gl.TEXTURE_2D, () => gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA32F, w, h));
   }
 
   /**
-   * A w×h×layers RG32UI TEXTURE_2D_ARRAY (the resize taps: source index and float32 weight bits),
+   * A w×h×layers RGBA32UI TEXTURE_2D_ARRAY (the resize taps: source index, float32 weight bits, quantised weight),
    * an array so that it uploads through texSubImage3D like the batches (headless-gl's texSubImage2D
    * drops Uint32Array data). Not pooled.
    */
   tapsTexture(w: number, h: number, layers: number): WebGLTexture {
     const gl = this.gl;
-    return this.make(`taps:${w}x${h}x${layers}`, w * h * layers * 8, gl.TEXTURE_2D_ARRAY,
-      () => gl.texStorage3D(gl.TEXTURE_2D_ARRAY, 1, gl.RG32UI, w, h, layers));
+    return this.make(`taps:${w}x${h}x${layers}`, w * h * layers * 16, gl.TEXTURE_2D_ARRAY,
+      () => gl.texStorage3D(gl.TEXTURE_2D_ARRAY, 1, gl.RGBA32UI, w, h, layers));
   }
 
   private make(key: string, bytes: number, target: number, storage: () => void): WebGLTexture {

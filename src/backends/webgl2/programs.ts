@@ -1,7 +1,10 @@
 /**
- * The three kernel programs (glsl/*.frag with the shared glsl/fullscreen.vert), compiled once per
- * context through twgl.js, and the one-triangle vertex buffer and VAO they all draw with. A compile
- * or link error throws BACKEND_UNAVAILABLE with twgl's line-numbered log, so 'auto' can move on.
+ * The kernel programs: glsl/batch.glsl (the layout) + glsl/<kernel>.frag, with glsl/fullscreen.vert,
+ * compiled through twgl.js once per context and variant, on first use (so creating the backend
+ * compiles nothing), and the one-triangle vertex buffer and VAO they all draw with. A program's
+ * source is the `#version` line, one `#define` naming the variant (the batch's texture format,
+ * batch.glsl), batch.glsl and the kernel file: files and a variant switch, no values in the source.
+ * A compile or link error throws BACKEND_UNAVAILABLE with twgl's line-numbered log.
  */
 import * as twgl from 'twgl.js';
 import { BatchMixError, fail } from '../../errors.js';
@@ -10,6 +13,14 @@ import type { GlResources } from './pool.js';
 
 export type KernelName = 'blend' | 'paste' | 'resizePaste';
 
+/**
+ * The batch's texture format: 'f32' float32 in RGBA32F, 'u8' uint8 in RGBA8UI, 'u8f' uint8 values
+ * held as floats in RGBA32F (TF.js int32 images: the hook for zero-copy TF.js tensors).
+ */
+export type Variant = 'f32' | 'u8' | 'u8f';
+
+const DEFINES: Readonly<Record<Variant, string>> = { f32: '', u8: '#define BATCH_U8\n', u8f: '#define BATCH_U8F\n' };
+
 /** The fragment shader of each kernel: the file names match the kernel names (STYLE 3). */
 export const FRAGMENT_FILES: Readonly<Record<KernelName, string>> = {
   blend: 'blend.frag',
@@ -17,11 +28,13 @@ export const FRAGMENT_FILES: Readonly<Record<KernelName, string>> = {
   resizePaste: 'resize-paste.frag',
 };
 export const VERTEX_FILE = 'fullscreen.vert';
+export const LAYOUT_FILE = 'batch.glsl';
 
 export interface Programs {
-  readonly info: Readonly<Record<KernelName, twgl.ProgramInfo>>;
+  /** Compiled programs by `${kernel}:${variant}`. */
+  readonly info: Map<string, twgl.ProgramInfo>;
   /** The shaders attached to the programs (twgl leaves them attached after linking). */
-  readonly shaders: readonly WebGLShader[];
+  readonly shaders: WebGLShader[];
   readonly vao: WebGLVertexArrayObject;
   readonly buffer: WebGLBuffer;
 }
@@ -50,23 +63,13 @@ export function compileProgram(gl: WebGL2RenderingContext, name: string, vertex:
   return info;
 }
 
-/** Compiles the three kernels and makes the fullscreen triangle; every object is counted in `res`. */
+/** The fragment source of a kernel variant. */
+export function fragmentSource(kernel: KernelName, variant: Variant): string {
+  return `#version 300 es\n${DEFINES[variant]}${source(LAYOUT_FILE)}\n${source(FRAGMENT_FILES[kernel])}`;
+}
+
+/** Makes the fullscreen triangle (programs are compiled on first use by programFor); counted in `res`. */
 export function createPrograms(gl: WebGL2RenderingContext, res: GlResources): Programs {
-  const vertex = source(VERTEX_FILE);
-  const info = {} as Record<KernelName, twgl.ProgramInfo>;
-  const shaders: WebGLShader[] = [];
-  try {
-    for (const name of Object.keys(FRAGMENT_FILES) as KernelName[]) {
-      info[name] = compileProgram(gl, name, vertex, source(FRAGMENT_FILES[name]));
-      res.adopt('programs');
-      const attached = gl.getAttachedShaders(info[name].program) ?? [];
-      res.adopt('shaders', attached.length);
-      shaders.push(...attached);
-    }
-  } catch (e) {
-    deleteObjects(gl, res, Object.values(info).map((p) => p.program), shaders, true);
-    throw e;
-  }
   const buffer = gl.createBuffer()!;
   res.adopt('buffers');
   gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
@@ -78,7 +81,21 @@ export function createPrograms(gl: WebGL2RenderingContext, res: GlResources): Pr
   gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
   gl.bindVertexArray(null);
   gl.bindBuffer(gl.ARRAY_BUFFER, null);
-  return { info, shaders, vao, buffer };
+  return { info: new Map(), shaders: [], vao, buffer };
+}
+
+/** The program of a kernel variant, compiled now if it is the first use on this context. */
+export function programFor(gl: WebGL2RenderingContext, res: GlResources, p: Programs, kernel: KernelName, variant: Variant): twgl.ProgramInfo {
+  const key = `${kernel}:${variant}`;
+  const have = p.info.get(key);
+  if (have) return have;
+  const info = compileProgram(gl, key, source(VERTEX_FILE), fragmentSource(kernel, variant));
+  res.adopt('programs');
+  const attached = gl.getAttachedShaders(info.program) ?? [];
+  res.adopt('shaders', attached.length);
+  p.shaders.push(...attached);
+  p.info.set(key, info);
+  return info;
 }
 
 function deleteObjects(gl: WebGL2RenderingContext, res: GlResources, programs: WebGLProgram[], shaders: WebGLShader[], alive: boolean): void {
@@ -88,7 +105,9 @@ function deleteObjects(gl: WebGL2RenderingContext, res: GlResources, programs: W
 
 /** Deletes the programs, their shaders, the buffer and the VAO (alive = false: only un-counts them). */
 export function deletePrograms(gl: WebGL2RenderingContext, res: GlResources, p: Programs, alive: boolean): void {
-  deleteObjects(gl, res, Object.values(p.info).map((i) => i.program), [...p.shaders], alive);
+  deleteObjects(gl, res, [...p.info.values()].map((i) => i.program), [...p.shaders], alive);
+  p.info.clear();
+  p.shaders.length = 0;
   res.release('vertexArrays', () => gl.deleteVertexArray(p.vao), alive);
   res.release('buffers', () => gl.deleteBuffer(p.buffer), alive);
 }

@@ -28,14 +28,15 @@ export function prepareState(gl: WebGL2RenderingContext): void {
 }
 
 /**
- * Unbinds the texture arrays of the units the kernels use (0..2), leaving unit 0 active. Also run
+ * Unbinds the 2-D textures and texture arrays of the units the kernels use (0..4), leaving unit 0 active. Also run
  * before deleting a texture: headless-gl's deleteTexture mis-handles a bound TEXTURE_2D_ARRAY
  * (it calls activeTexture(TEXTURE_2D_ARRAY): INVALID_ENUM).
  */
 export function unbindTextures(gl: WebGL2RenderingContext): void {
-  for (let unit = 2; unit >= 0; unit--) {
+  for (let unit = 4; unit >= 0; unit--) {
     gl.activeTexture(gl.TEXTURE0 + unit);
     gl.bindTexture(gl.TEXTURE_2D_ARRAY, null);
+    gl.bindTexture(gl.TEXTURE_2D, null);
   }
 }
 
