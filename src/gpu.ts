@@ -4,7 +4,7 @@
  * webgl2 backend's (src/backends/webgl2/gpu-batch.ts: one TEXTURE_2D_ARRAY layer per sample).
  * Validation, labels and resize taps are the same shared code as `apply`'s.
  */
-import type { GpuBatch, WebGL2Backend } from './backends/webgl2/index.js';
+import type { GpuBatch, Packing, Storage, WebGL2Backend } from './backends/webgl2/index.js';
 import { fail } from './errors.js';
 import { mixLabels } from './labels.js';
 import type { NormalizedOptions } from './options.js';
@@ -12,7 +12,7 @@ import { resizeTapsFor } from './plan/taps.js';
 import type { DType, ImageBatch, Labels, Layout, MixParams, PixelData } from './types.js';
 import { checkParams } from './validate.js';
 
-export type { GpuBatch };
+export type { GpuBatch, Packing, Storage };
 
 export interface GpuMix {
   /** The context the batches live in (to render into them or read them with your own code). */
@@ -25,8 +25,15 @@ export interface GpuMix {
   apply(batch: GpuBatch, labels: Labels, params: MixParams, options?: { inPlace?: boolean; out?: GpuBatch }): { images: GpuBatch; labels: Float32Array };
   /** Reads a GPU batch back into a new array or `into`. */
   read(batch: GpuBatch, into?: PixelData): ImageBatch;
-  /** Frees a GPU batch's textures. */
+  /** Frees a GPU batch's textures (for a wrapped batch: forgets them). */
   release(batch: GpuBatch): void;
+  /**
+   * The layout a batch of this shape gets (docs/gpu-layout.md): packing (texW, perPage) and rows per
+   * page; 'float' storage holds uint8 values as floats in RGBA32F (TF.js int32 images).
+   */
+  plan(shape: readonly [number, number, number, number], layout: Layout, dtype: DType, storage?: Storage): { packing: Packing; pageRows: number[] };
+  /** A batch over your own textures of this context, one per page as `plan` says; release forgets them. */
+  wrap(pages: readonly WebGLTexture[], shape: readonly [number, number, number, number], layout: Layout, dtype: DType, storage?: Storage): GpuBatch;
 }
 
 export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuMix {
@@ -38,6 +45,8 @@ export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuM
     alloc: (shape, layout, dtype) => backend.allocGpuBatch(shape, layout, dtype),
     read: (batch, into) => backend.readBatch(batch, into),
     release: (batch) => backend.releaseBatch(batch),
+    plan: (shape, layout, dtype, storage) => backend.planGpuBatch(shape, layout, dtype, storage),
+    wrap: (pages, shape, layout, dtype, storage) => backend.wrapGpuBatch(pages, shape, layout, dtype, storage),
     apply(batch, labels, params, opts = {}) {
       const g = batch?.geom;
       if (!g) fail('BAD_SHAPE', `gpu.apply: batch must be a GpuBatch from gpu.upload or gpu.alloc`);

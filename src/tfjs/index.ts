@@ -14,7 +14,8 @@
  * Where the work runs:
  * - `wasm` and `cpu` TF.js backends: x and y are read into host arrays and `mix.apply` runs on them
  *   (a batchmix instance on 'wasm': the SIMD kernels), then new tensors are built (readback.ts).
- * - `webgl`, with a batchmix instance on TF.js's own context (`createTfjsBatchMix`): see gpu.ts.
+ * - `webgl`, with a batchmix instance on TF.js's own context (`createTfjsBatchMix`): zero-copy,
+ *   no readPixels (gpu.ts); a batch too large for one texture takes the host path.
  * - `webgl` with any other instance: the read-mix-rebuild path, as on the CPU backends.
  *
  * Bad tensors (rank, dtype, shape mismatch between x and y, a disposed tensor) throw BatchMixError
@@ -25,7 +26,9 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { BatchMix } from '../batchmix.js';
 import type { Layout, MixParams } from '../types.js';
 import { checkTensors } from './check.js';
+import { mixOnGpu, sharesContext } from './gpu.js';
 import { mixOnHost, type TensorMix } from './readback.js';
+import { activeWebGL } from './tf-webgl.js';
 
 export { BatchMixError } from '../errors.js';
 export { createTfjsBatchMix } from './create.js';
@@ -44,5 +47,10 @@ export async function mixTensors(
   mix: BatchMix, x: tf.Tensor4D, y: tf.Tensor1D | tf.Tensor2D, options: MixTensorsOptions = {},
 ): Promise<TensorMix> {
   const g = checkTensors(x, y, options.layout ?? 'NHWC');
+  const webgl = activeWebGL();
+  if (webgl && sharesContext(mix, webgl)) {
+    const out = await mixOnGpu(mix, webgl, x, y, g, options.params);
+    if (out) return out;
+  }
   return mixOnHost(mix, x, y, g, options.params);
 }
