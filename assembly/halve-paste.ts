@@ -1,10 +1,10 @@
 /**
  * resizePaste for uint8 when both axes halve exactly (in = 2·out with every tap pair (2o, 2o + 1)
- * weighing (0.5, 0.5): bilinear or area at scale 0.5, as the glue checks). Then every float32 step
- * of the general path (resample.ts) is exact: 0.5·a is a multiple of 0.5 below 128, the sums stay
- * below 2^24 · ulp, so R = (a + b + c + d)/4 exactly and
+ * weighing (0.5, 0.5): bilinear or area at scale 0.5, as the glue checks). The integer formula of
+ * src/plan/quantize.ts (the general path, resize-paste-u8.ts) then simplifies exactly: q = 8192 for
+ * both taps, so h = (8192·(a + b) + 128) >> 8 = 32·(a + b) (no remainder), and
  *
- *   dst[c, y0 + oy, x0 + ox] = floor(R + 0.5) = (a + b + c + d + 2) >> 2
+ *   dst[c, y0 + oy, x0 + ox] = (8192·32·(a + b + c + d) + 2^19) >> 20 = (a + b + c + d + 2) >> 2
  *
  * with a, b = src[c, 2oy, 2ox .. 2ox + 1] and c, d the same on row 2oy + 1: the general path's
  * result, bit for bit, in 16-bit integer lanes and without gathers.

@@ -6,7 +6,8 @@
  */
 export { blendF32, blendU8 } from './blend';
 export { copyBytes, copyRect } from './paste';
-export { resizePasteF32, resizePasteU8 } from './resize-paste';
+export { resizePasteF32 } from './resize-paste';
+export { resizePasteU8 } from './resize-paste-u8';
 export { halvePasteU8 } from './halve-paste';
 
 /**

@@ -103,11 +103,3 @@ export function resizePasteF32(
 ): void {
   resizePaste<f32>(dst, src, planes, planeBytes, rowBytes, P, y0, x0, taps, tmp);
 }
-
-/** uint8 ResizeMix of one image: float32 as resizePasteF32, then rounded (simd.ts). */
-export function resizePasteU8(
-  dst: usize, src: usize, planes: i32, planeBytes: i32, rowBytes: i32, P: i32,
-  y0: i32, x0: i32, taps: usize, tmp: usize,
-): void {
-  resizePaste<u8>(dst, src, planes, planeBytes, rowBytes, P, y0, x0, taps, tmp);
-}

@@ -36,7 +36,7 @@ function time(fn, warm = 3, reps = 11) {
 }
 
 const OPS = ['mixup', 'cutmix_oop', 'cutmix_ip', 'resizemix_oop 0.5 bilinear', 'resizemix_ip 0.5 bilinear',
-  'resizemix_oop 150² bilinear', 'resizemix_oop 0.5 bicubic', 'resizemix_oop 150² bicubic'];
+  'resizemix_oop 0.63 bilinear', 'resizemix_oop 150² bilinear', 'resizemix_oop 0.5 bicubic', 'resizemix_oop 150² bicubic'];
 const only = process.env.PROBE_ONLY ? new RegExp(process.env.PROBE_ONLY) : undefined;
 const wasm = await createWasmBackend();
 const ns = process.argv.slice(2).map(Number).filter(Boolean);
@@ -52,7 +52,7 @@ for (const n of ns.length ? ns : [32, 128]) {
     const memGBs = (2 * B) / memcpy.med / 1e6;
     const index = perm(n);
     const box = (y0, y1, x0, x1) => Int32Array.from({ length: 4 * n }, (_, i) => [y0, y1, x0, x1][i % 4]);
-    const cut = box(33, 191, 33, 191), half = box(56, 168, 56, 168), odd = box(37, 187, 37, 187);
+    const cut = box(33, 191, 33, 191), half = box(56, 168, 56, 168), odd = box(37, 187, 37, 187), r63 = box(41, 182, 41, 182);
     const lam = new Float32Array(n).fill(0.3);
     const rm = (boxes, mode) => ({ boxes, ...resizeTapsFor(boxes, n, H, W, mode) });
     const cases = [
@@ -61,6 +61,7 @@ for (const n of ns.length ? ns : [32, 128]) {
       ['cutmix_ip', 2 * 0.4975 * B, () => wasm.paste({ src: a.data, dst: a.data, geom, index, boxes: cut })],
       ['resizemix_oop 0.5 bilinear', 2.75 * B, () => wasm.resizePaste({ src: a.data, dst: b.data, geom, index, ...rm(half, 'bilinear') })],
       ['resizemix_ip 0.5 bilinear', 1.25 * B, () => wasm.resizePaste({ src: a.data, dst: a.data, geom, index, ...rm(half, 'bilinear') })],
+      ['resizemix_oop 0.63 bilinear', (2 - 141 * 141 / (224 * 224)) * B + B, () => wasm.resizePaste({ src: a.data, dst: b.data, geom, index, ...rm(r63, 'bilinear') })],
       ['resizemix_oop 150² bilinear', 2.75 * B, () => wasm.resizePaste({ src: a.data, dst: b.data, geom, index, ...rm(odd, 'bilinear') })],
       ['resizemix_oop 0.5 bicubic', 2.75 * B, () => wasm.resizePaste({ src: a.data, dst: b.data, geom, index, ...rm(half, 'bicubic') })],
       ['resizemix_oop 150² bicubic', 2.75 * B, () => wasm.resizePaste({ src: a.data, dst: b.data, geom, index, ...rm(odd, 'bicubic') })],

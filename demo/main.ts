@@ -33,9 +33,11 @@ function showError(e: unknown): void {
 function setStatus(mix: BatchMix, ms: number): void {
   const r = mix.backendReport;
   const passed = Object.entries(r.passedOver).map(([b, why]) => `${b}: ${why}`).join('\n');
+  const why = [r.reason, r.renderer ? `WebGL2 renderer: ${r.renderer.renderer}${r.renderer.software ? ' (software rasteriser)' : ''}` : '',
+    r.measured ? `measured ${r.measured.call}: ${Object.entries(r.measured.ms).map(([b, t]) => `${b} ${t!.toFixed(2)} ms`).join(', ')}` : ''].filter(Boolean);
   fill(byId('status'),
     h('span', { class: `pill ${mix.backend}`, title: passed || 'the backend asked for' }, mix.backend),
-    state.backend === 'auto' ? h('span', { class: 'dim' }, 'picked by auto') : null);
+    state.backend === 'auto' ? h('span', { class: 'dim', 'data-testid': 'auto-reason', title: passed }, `picked by auto: ${why.join('; ')}`) : null);
   byId('call-time').textContent = `${ms.toFixed(ms < 10 ? 2 : 0)} ms for this call`;
   document.body.dataset.backend = mix.backend;
 }

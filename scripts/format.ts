@@ -36,12 +36,22 @@ export function formatParams(p: MixParams): string[] {
   return lines;
 }
 
-/** Which backend is in use and, for 'auto', why it passed over the ones before it. */
+/**
+ * Which backend runs CPU arrays and, for 'auto', what it chose and why: the reason, the WebGL2
+ * renderer (and whether it is a software rasteriser), the measured figures, where GPU batches run,
+ * and why the others were passed over.
+ */
 export function formatBackend(name: string, choice: string, report: BackendReport | undefined): string[] {
   if (choice !== 'auto') return [`backend: ${name} (asked for by name)`];
-  const passed = Object.entries(report?.passedOver ?? {});
-  const lines = [`backend: ${name} (auto${report && passed.length === 0 ? ': the first candidate, none passed over' : ''})`];
-  for (const [other, why] of passed) lines.push(`  passed over ${other}: ${why}`);
+  const lines = [`backend: ${name} (auto: ${report?.reason ?? 'the first candidate'})`];
+  if (report?.renderer) {
+    lines.push(`  WebGL2 renderer: ${report.renderer.renderer} (${report.renderer.software ? `software rasteriser, matched "${report.renderer.matched}"` : 'hardware'})`);
+  }
+  if (report?.measured) {
+    lines.push(`  measured ${report.measured.call}: ${Object.entries(report.measured.ms).map(([b, t]) => `${b} ${t!.toFixed(2)} ms`).join(', ')}`);
+  }
+  if (report) lines.push(`  GPU-resident batches (mix.gpu()): ${report.gpu ?? 'unavailable (no WebGL2 context)'}`);
+  for (const [other, why] of Object.entries(report?.passedOver ?? {})) lines.push(`  passed over ${other}: ${why}`);
   return lines;
 }
 

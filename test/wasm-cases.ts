@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { AxisTaps, Geometry, KernelBackend, ResizeTaps } from '../src/backends/backend.js';
 import { createJsBackend } from '../src/backends/js/index.js';
 import { geometry } from '../src/geometry.js';
+import { quantizeTaps } from '../src/plan/quantize.js';
 import type { ImageBatch, Interpolation, Layout, PixelData } from '../src/types.js';
 import { lcg, randomBatch, type TestDType } from './helpers/data.js';
 
@@ -53,12 +54,20 @@ export function boxKinds(n: number, h: number, w: number, seed: number): Int32Ar
   return out;
 }
 
-/** Random taps (any index in range, weights in [−1, 2), k in 1..5): exercises every kernel path. */
+/**
+ * Random taps (any index in range, k in 1..5, each output's weights summing to 1 like the planner's,
+ * some negative: 1.4·u_j/Σu − 0.4/k, so Σ|w| ≤ 1.8): exercises every kernel path; `q` as the planner's.
+ */
 export function randomAxis(inSize: number, outSize: number, rnd: () => number): AxisTaps {
   const k = 1 + Math.floor(rnd() * 5);
   const idx = Int32Array.from({ length: outSize * k }, () => Math.floor(rnd() * inSize));
-  const wt = Float32Array.from({ length: outSize * k }, () => rnd() * 3 - 1);
-  return { inSize, outSize, k, idx, wt };
+  const wt = new Float32Array(outSize * k);
+  for (let o = 0; o < outSize; o++) {
+    const u = Array.from({ length: k }, () => 0.05 + rnd());
+    const sum = u.reduce((s, v) => s + v, 0);
+    for (let j = 0; j < k; j++) wt[o * k + j] = (1.4 * u[j]) / sum - 0.4 / k;
+  }
+  return { inSize, outSize, k, idx, wt, q: quantizeTaps(wt, outSize, k) };
 }
 
 export function makeCase(
@@ -94,13 +103,13 @@ export async function expected(c: Case): Promise<PixelData> {
 
 /**
  * SPEC §6 between the wasm result and the oracle's: CutMix exact; float32 Mixup ≤ 1e-6·(1 + |ref|);
- * float32 ResizeMix ≤ 2e-5·(1 + |ref|); uint8 ≤ 1. Returns how many elements differ at all (the
- * wasm kernels keep the oracle's float32 order, so the callers expect 0).
+ * float32 ResizeMix ≤ 2e-5·(1 + |ref|); uint8 exact (integer arithmetic, SPEC §5). Returns how many
+ * elements differ at all (the wasm kernels keep the oracle's float32 order, so the callers expect 0).
  */
 export function compare(c: Case, got: PixelData, want: PixelData, what: string): number {
   expect(got.length, what).toBe(want.length);
   const float = want instanceof Float32Array;
-  const tol = c.op === 'paste' ? 0 : !float ? 1 : c.op === 'blend' ? 1e-6 : 2e-5;
+  const tol = c.op === 'paste' || !float ? 0 : c.op === 'blend' ? 1e-6 : 2e-5;
   let differ = 0;
   for (let e = 0; e < want.length; e++) {
     if (got[e] === want[e]) continue;

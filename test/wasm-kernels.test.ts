@@ -100,7 +100,9 @@ describe.each(DTYPES)('%s', (dtype) => {
 });
 
 describe('uint8 rounding', () => {
-  it('rounds v = 0.49999997 (whose float32 v + 0.5 is 1.0) down, and halves up', async () => {
+  it('Mixup is integer: w = round(λ·2^14), out = (a·w + b·(2^14 − w) + 2^13) >> 14 (SPEC §5)', async () => {
+    // λ = 0.49999997 (float32 just below 0.5): w = ⌊8191.9995 + 0.5⌋ = 8192, so a = 1, b = 0 gives
+    // (8192 + 8192) >> 14 = 1 (the float32 path rounded 0.49999997 down to 0: within 1, by design).
     const lam = new Float32Array([0.49999997, 0.5, 0.25]);
     expect(lam[0]).toBeLessThan(0.5);
     const n = 3, len = 40; // 40 elements per image: SIMD body and scalar tail
@@ -110,9 +112,9 @@ describe('uint8 rounding', () => {
     const geom = { n, c: 1, h: 1, w: len, layout: 'NCHW' as const, dtype: 'uint8' as const, sn: len, sc: len, sy: len, sx: 1 };
     const dst = new Uint8Array(n * len);
     await wasm.blend({ src, dst, geom, index: new Int32Array([1, 0, 1]), lam });
-    expect(Array.from(new Set(dst.subarray(0, len)))).toEqual([0]); // 0.49999997·1 + 0.5·0
+    expect(Array.from(new Set(dst.subarray(0, len)))).toEqual([1]); // w = 8192: 0.5·1 + 0.5·0 → 1
     expect(Array.from(new Set(dst.subarray(len, 2 * len)))).toEqual([1]); // 0.5·0 + 0.5·1 = 0.5 → 1
-    expect(Array.from(new Set(dst.subarray(2 * len)))).toEqual([1]); // 0.25·2 + 0.75·0 = 0.5 → 1
+    expect(Array.from(new Set(dst.subarray(2 * len)))).toEqual([1]); // w = 4096: 0.25·2 + 0.75·0 = 0.5 → 1
   });
 
   it('clamps bicubic overshoot for uint8 (0 and 255), keeps it for float32', async () => {

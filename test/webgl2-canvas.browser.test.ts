@@ -35,13 +35,17 @@ describe('webgl2 in a browser', () => {
     const during = await createWebGL2Backend({ limits: { maxLayers: 2 } });
     const gl = during.gl;
     const draw = gl.drawArrays.bind(gl);
-    let draws = 0;
+    const read = gl.readPixels.bind(gl) as (...a: unknown[]) => void;
+    let reads = 0, lostAfter = -1;
+    (gl as unknown as { readPixels: (...a: unknown[]) => void }).readPixels = (...a) => { reads++; read(...a); };
     gl.drawArrays = (mode: number, first: number, count: number) => {
-      if (++draws === 3) gl.getExtension('WEBGL_lose_context')!.loseContext();
+      // The second chunk: the first was drawn and read back.
+      if (reads === 1 && lostAfter < 0) { lostAfter = reads; gl.getExtension('WEBGL_lose_context')!.loseContext(); }
       draw(mode, first, count);
     };
     const input = k.batch.data.slice();
     await expect(runCase(during, k, k.batch.data, k.batch.data)).rejects.toMatchObject({ code: 'CONTEXT_LOST' });
+    expect(lostAfter).toBe(1);
     expect(during.lost).toBe(true);
     expect(k.batch.data).toEqual(input);
     during.dispose();

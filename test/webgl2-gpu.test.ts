@@ -56,14 +56,21 @@ describe('webgl2 GPU-resident batches', () => {
     });
   }
 
-  it('in place (dst === src) swaps in new pages; dst = another batch is written', async () => {
+  it('in place (dst === src): paste writes the boxes into its own pages, blend swaps in new pages; dst = another batch is written', async () => {
     const k = makeCase('paste', [4, 2, 5, 6], 'NCHW', 'float32', 4);
     const expected = await cpu(k);
     const g = b.uploadBatch(k.batch);
     const before = g.pages[0];
     expect(b.run({ ...gpuJob(k), src: g, dst: g })).toBe(g);
-    expect(g.pages[0]).not.toBe(before);
+    expect(g.pages[0]).toBe(before); // box-only: the boxes were drawn into the page itself
     expect(Array.from(b.readBatch(g).data)).toEqual(Array.from(expected));
+    const kb = makeCase('blend', [4, 2, 5, 6], 'NCHW', 'float32', 4);
+    const gb = b.uploadBatch(kb.batch);
+    const pb = gb.pages[0];
+    expect(b.run({ ...gpuJob(kb), src: gb, dst: gb })).toBe(gb);
+    expect(gb.pages[0]).not.toBe(pb);
+    expect(Array.from(b.readBatch(gb).data)).toEqual(Array.from(await cpu(kb)));
+    b.releaseBatch(gb);
     const src = b.uploadBatch(k.batch);
     const dst = b.allocGpuBatch(k.batch.shape, 'NCHW', 'float32');
     expect(Array.from(b.readBatch(dst).data).every((v) => v === 0)).toBe(true);

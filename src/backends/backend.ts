@@ -7,7 +7,8 @@
  * Every job reads `src` and writes `dst`. `src === dst` (the same array object) means in place;
  * reads must then still see the batch as it was before the call (SPEC §1). Out of place, every
  * element of `dst` is written (pixels outside a box are copied from `src[i]`).
- * uint8 results are `clamp(floor(v + 0.5), 0, 255)` of the float32 value v (SPEC §5).
+ * uint8 results are integer arithmetic (SPEC §5, src/plan/quantize.ts): Mixup with the weight
+ * mixWeight(lam[i]), ResizeMix with the taps' integer weights `q`; CutMix copies.
  */
 import type { BackendName, DType, ImageBatch, Layout, PixelData } from '../types.js';
 
@@ -38,6 +39,11 @@ export interface AxisTaps {
   readonly k: number;
   readonly idx: Int32Array;
   readonly wt: Float32Array;
+  /**
+   * The uint8 integer weights, same layout as wt: `wt·2^14` quantised so that each output's k
+   * weights sum to exactly 2^14 (src/plan/quantize.ts has the rule and the integer resize formula).
+   */
+  readonly q: Int16Array;
 }
 
 /** The taps of one destination box size (H×W source → boxH×boxW). */
@@ -54,7 +60,10 @@ interface Job {
   readonly index: Int32Array;
 }
 
-/** Mixup: `dst[i] = lam[i]·src[i] + (1 − lam[i])·src[index[i]]`, in float32. */
+/**
+ * Mixup: `dst[i] = lam[i]·src[i] + (1 − lam[i])·src[index[i]]`, in float32; uint8 with the integer
+ * weight mixWeight(lam[i]) (src/plan/quantize.ts).
+ */
 export interface BlendJob extends Job {
   readonly lam: Float32Array;
 }

@@ -11,6 +11,7 @@
  * - bicubic's Keys polynomials are float32 with torch's compiled fused multiply-adds (`fma` below).
  */
 import type { AxisTaps, ResizeTaps } from '../backends/backend.js';
+import { quantizeTaps } from './quantize.js';
 import { checkBoxes } from '../checks.js';
 import { describe, fail } from '../errors.js';
 import type { Interpolation } from '../types.js';
@@ -62,7 +63,7 @@ function areaTaps(inSize: number, outSize: number): AxisTaps {
       wt[o * k + j] = j < count ? 1 / count : 0;
     }
   }
-  return { inSize, outSize, k, idx, wt };
+  return { inSize, outSize, k, idx, wt, q: quantizeTaps(wt, outSize, k) };
 }
 
 /**
@@ -78,7 +79,8 @@ function areaTaps(inSize: number, outSize: number): AxisTaps {
  *   weights are not clamped (overshoot is possible)
  * - area (k = largest window): window [⌊o·in/out⌋, ⌈(o+1)·in/out⌉), weight f(1/count), padded
  *   with weight-0 taps
- * inSize ≥ 1; outSize ≥ 0 (0 gives empty taps: nothing is pasted).
+ * inSize ≥ 1; outSize ≥ 0 (0 gives empty taps: nothing is pasted). `q` holds the uint8 integer
+ * weights of the same taps (quantizeTaps, src/plan/quantize.ts).
  */
 export function axisTaps(inSize: number, outSize: number, mode: Interpolation): AxisTaps {
   if (!Number.isInteger(inSize) || inSize < 1) fail('BAD_PARAMS', `resize taps: inSize must be an integer ≥ 1, got ${describe(inSize)}`);
@@ -120,7 +122,7 @@ export function axisTaps(inSize: number, outSize: number, mode: Interpolation): 
       }
     }
   }
-  return { inSize, outSize, k, idx, wt };
+  return { inSize, outSize, k, idx, wt, q: quantizeTaps(wt, outSize, k) };
 }
 
 /**

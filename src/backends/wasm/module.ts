@@ -11,7 +11,7 @@ export interface KernelExports {
   readonly memory: WebAssembly.Memory;
   heapBase(): number;
   blendF32(dst: number, a: number, b: number, count: number, lam: number, mlam: number): void;
-  blendU8(dst: number, a: number, b: number, count: number, lam: number, mlam: number): void;
+  blendU8(dst: number, a: number, b: number, count: number, w: number): void;
   copyBytes(dst: number, src: number, bytes: number): void;
   copyRect(dst: number, dstRow: number, dstPlane: number, src: number, srcRow: number, srcPlane: number,
     planes: number, rows: number, span: number): void;

@@ -1,8 +1,9 @@
 /**
  * resizePaste (ResizeMix) on the wasm kernels: `dst[i] = src[i]`, then
  * `dst[i][box_i] = resize(src[index[i]], boxH_i × boxW_i)` with the planner's taps for that box
- * size (job.taps[job.tapOf[i]]), separable in float32, columns first like the js oracle
- * (assembly/resample.ts has the order); uint8 rounds and clamps. The taps are copied into wasm memory once per call.
+ * size (job.taps[job.tapOf[i]]), separable, columns first like the js oracle: float32 with the
+ * weights wt (assembly/resample.ts has the order), uint8 in integers with the 14-bit weights q
+ * (src/plan/quantize.ts, assembly/resample-u8.ts). The taps are copied into wasm memory once per call.
  * Out of place, the whole image is copied and then the box written while it is in cache. In place,
  * samples run in the order of inPlaceSchedule; one image-sized temp holds the first image of each
  * cycle of `index`, or the image of a sample that is its own partner (it reads what it overwrites).
@@ -12,18 +13,22 @@ import { withJobMemory, type WasmContext } from './context.js';
 import { planesOf } from './layout.js';
 import { inPlaceSchedule } from './schedule.js';
 import { halves, tapsBytes, writeTaps } from './taps.js';
+import { tapsBytesU8, writeTapsU8 } from './taps-u8.js';
 
 export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
   const { geom: g, index, boxes, taps, tapOf } = job;
   const l = planesOf(g);
-  const kernel = g.dtype === 'float32' ? ctx.k.resizePasteF32 : ctx.k.resizePasteU8;
-  const maxOutW = taps.reduce((m, t) => Math.max(m, t.x.outSize), 0);
-  // Row tags (64 bytes), then up to 4 cached column-pass rows and the result row (assembly/resize-paste.ts).
-  const rowTemp = 64 + 5 * Math.ceil(((maxOutW * l.p + 8) * 4) / 16) * 16;
-  const temps = (inPlace: boolean): number[] => [tapsBytes(taps, l), rowTemp, ...(inPlace ? [l.image] : [])];
+  const u8 = g.dtype === 'uint8';
+  const kernel = u8 ? ctx.k.resizePasteU8 : ctx.k.resizePasteF32;
+  const count = taps.reduce((m, t) => Math.max(m, t.x.outSize), 0) * l.p;
+  // Row tags (64 bytes), then 4 cached column-pass rows and the sum row: float32 rows of count + 8
+  // (assembly/resize-paste.ts), or i16 rows and an i32 row of count + 16 (assembly/resize-paste-u8.ts).
+  const align16 = (n: number): number => Math.ceil(n / 16) * 16;
+  const rowTemp = 64 + (u8 ? 4 * align16((count + 16) * 2) + align16((count + 16) * 4) : 5 * align16((count + 8) * 4));
+  const temps = (inPlace: boolean): number[] => [u8 ? tapsBytesU8(taps, l) : tapsBytes(taps, l), rowTemp, ...(inPlace ? [l.image] : [])];
   withJobMemory(ctx, job, 'resizePaste', temps, (io, [tapMem, tmp, image]) => {
-    const headers = writeTaps(ctx.k.memory, tapMem, taps, l);
-    // uint8 boxes whose axes both halve take the exact integer path (same result, no gathers).
+    const headers = (u8 ? writeTapsU8 : writeTaps)(ctx.k.memory, tapMem, taps, l);
+    // uint8 boxes whose axes both halve take the halving path (the same integers, no gathers).
     const halving = taps.map((t) => l.eb === 1 && halves(t.y) && halves(t.x));
     const resize = (i: number, from: number): void => {
       const t = tapOf[i], y0 = boxes[4 * i], x0 = boxes[4 * i + 2];

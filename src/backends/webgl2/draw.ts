@@ -42,6 +42,8 @@ export interface Pass {
   readonly prev: WebGLTexture;
   readonly partnerPage: number;
   readonly params: ParamsTable;
+  /** Box texels only (glsl/box-quads.vert: instanced quads over each box row), not the whole target. */
+  readonly boxOnly?: boolean;
 }
 
 /** The shader variant of a dtype's pages: 'u8f' for uint8 values held as floats. */
@@ -53,7 +55,7 @@ export function variantOf(g: Geometry, storage: Storage = 'native'): Variant {
 export function drawPass(e: Engine, a: KernelArgs, pass: Pass): void {
   const gl = e.gl;
   const g = a.geom;
-  const info = programFor(gl, e.res, e.programs, a.kernel, variantOf(g, a.storage));
+  const info = programFor(gl, e.res, e.programs, a.kernel, variantOf(g, a.storage), pass.boxOnly ? 'boxes' : 'fullscreen');
   gl.useProgram(info.program);
   gl.bindVertexArray(e.programs.vao);
   gl.bindFramebuffer(gl.FRAMEBUFFER, e.fb);
@@ -68,6 +70,14 @@ export function drawPass(e: Engine, a: KernelArgs, pass: Pass): void {
     u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx, u_aligned: g.sn % 4 === 0 ? 1 : 0,
   };
   if (a.taps) Object.assign(u, { u_taps: a.taps.tex, u_tapsShift: a.taps.shift, u_tapsRows: a.taps.rows });
+  if (pass.boxOnly) {
+    const runs = g.layout === 'NHWC' ? 1 : g.c;
+    Object.assign(u, { u_rows: rows, u_runs: runs, u_nhwc: g.layout === 'NHWC' ? 1 : 0 });
+    twgl.setUniforms(info, u);
+    // Per instance (slot, run, box row) up to three rectangles of two triangles: 18 vertices.
+    gl.drawArraysInstanced(gl.TRIANGLES, 0, 18, pass.count * g.h * runs);
+    return;
+  }
   twgl.setUniforms(info, u);
   gl.drawArrays(gl.TRIANGLES, 0, 3);
 }

@@ -66,10 +66,59 @@ function drawPage(e: Engine, a: KernelArgs, src: GpuBatchHandle, out: GpuBatchHa
   }
 }
 
+/**
+ * In place, paste and resizePaste write only the boxes (SPEC §5): per page, the box texels are drawn
+ * from the batch into a scratch page (the kernel's own shader, over glsl/box-quads.vert), then copied
+ * back over the same texels, so the cost follows the box area: two draws per page, whatever N.
+ * Only for pages whose partners all lie on the page itself (always for one-page batches).
+ */
+function pasteBoxesInPlace(e: Engine, a: KernelArgs, src: GpuBatchHandle, p: number, alive: boolean): void {
+  const { perPage } = src.packing;
+  const first = p * perPage;
+  const count = src.pageCounts[p];
+  const table = uploadParams(e.gl, e.res, paramsData(a, first, count, {
+    self: (i) => i - first, partner: (j) => ({ page: p, slot: j % perPage }),
+  }), count, e.limits.maxTextureSize);
+  const [scratch] = pagesFor(e, src.texDtype, src.packing, [count]);
+  try {
+    const page = src.pages[p];
+    drawPass(e, a, { target: scratch, count, self: page, partner: page, prev: page, partnerPage: p, params: table, boxOnly: true });
+    drawPass(e, { ...a, kernel: 'copy' }, { target: page, count, self: scratch, partner: scratch, prev: scratch, partnerPage: p, params: table, boxOnly: true });
+  } finally {
+    e.res.recycle(table.tex, alive);
+    e.res.recycle(scratch, alive);
+  }
+}
+
+/** Whether every partner of page p's samples lies on page p. */
+function partnersOnPage(index: Int32Array, src: GpuBatchHandle, p: number): boolean {
+  const { perPage } = src.packing;
+  for (let i = p * perPage; i < p * perPage + src.pageCounts[p]; i++) if (Math.floor(index[i] / perPage) !== p) return false;
+  return true;
+}
+
+function boxesInPlace(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string, alive: () => boolean): GpuBatchHandle {
+  const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
+  try {
+    const args: KernelArgs = {
+      kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps, storage: src.storage,
+      boxes: job.kernel === 'blend' ? undefined : job.boxes, tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,
+    };
+    for (let p = 0; p < src.pages.length; p++) pasteBoxesInPlace(e, args, src, p, alive());
+    e.verify(what, false);
+  } finally {
+    if (taps) e.res.deleteTexture(taps.tex, alive());
+  }
+  return src;
+}
+
 /** Runs `job` on the GPU; returns the batch that holds the result (src itself when in place). */
 export function runPages(e: Engine, job: GpuJob, what: string, alive: () => boolean): GpuBatchHandle {
   const src = own(e, job?.src, `${what} (src)`);
   checkGpuJob(what, job, src.geom);
+  if (job.dst === job.src && job.kernel !== 'blend' && src.pages.every((_, p) => partnersOnPage(job.index, src, p))) {
+    return boxesInPlace(e, job, src, what, alive);
+  }
   const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
   let made: { out: GpuBatchHandle; fresh: boolean } | undefined;
   try {

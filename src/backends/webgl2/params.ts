@@ -2,11 +2,12 @@
  * The per-sample parameters of one draw target, as the shaders read them (glsl/batch.glsl): four
  * RGBA32F texels per output slot j, at texels 4j .. 4j+3 of a TEXTURE_2D with rows of 2^shift texels.
  *   P0 = (self slot, partner slot, partner's page, 0)
- *   P1 = blend: (λ, 1 − λ, w = clamp(floor(λ·2^14 + 0.5), 0, 2^14), 0), λ and 1 − λ in float32;
+ *   P1 = blend: (λ, 1 − λ, w = mixWeight(λ) = clamp(floor(λ·2^14 + 0.5), 0, 2^14), 0), λ and 1 − λ in float32;
  *        paste, resizePaste: the box (y0, y1, x0, x1)
  *   P2 = resizePaste: (first y tap, taps per y output, first x tap, taps per x output)
  * Integers are below 2^24, so they are exact as floats. Computed here once, on the CPU (STYLE 2).
  */
+import { mixWeight } from '../../plan/quantize.js';
 import type { KernelArgs } from './draw.js';
 import { floorPow2 } from './packing.js';
 import type { GlResources } from './pool.js';
@@ -22,11 +23,6 @@ export interface SlotSources {
   partner(j: number): { page: number; slot: number };
 }
 
-/** uint8 Mixup weight (SPEC §5): clamp(floor(fround(λ)·2^14 + 0.5), 0, 2^14). */
-export function mixWeightU8(lam: number): number {
-  return Math.min(16384, Math.max(0, Math.floor(Math.fround(lam) * 16384 + 0.5)));
-}
-
 /** The params of output samples [first, first + count) (slot j = sample first + j). */
 export function paramsData(a: KernelArgs, first: number, count: number, src: SlotSources): Float32Array {
   const d = new Float32Array(16 * count);
@@ -37,7 +33,7 @@ export function paramsData(a: KernelArgs, first: number, count: number, src: Slo
     d[o] = src.self(i); d[o + 1] = p.slot; d[o + 2] = p.page;
     if (a.kernel === 'blend') {
       const wa = Math.fround(a.lam![i]);
-      d[o + 4] = wa; d[o + 5] = Math.fround(1 - wa); d[o + 6] = mixWeightU8(wa);
+      d[o + 4] = wa; d[o + 5] = Math.fround(1 - wa); d[o + 6] = mixWeight(wa);
     } else {
       d.set(a.boxes!.subarray(4 * i, 4 * i + 4), o + 4);
       if (a.kernel === 'resizePaste') {

@@ -11,7 +11,10 @@ import { BatchMixError, fail } from '../../errors.js';
 import { SHADERS } from '../../generated/shaders.js';
 import type { GlResources } from './pool.js';
 
-export type KernelName = 'blend' | 'paste' | 'resizePaste';
+export type KernelName = 'blend' | 'paste' | 'resizePaste' | 'copy';
+
+/** The vertex stage: the fullscreen triangle (whole target) or the box quads (box texels only). */
+export type VertexKind = 'fullscreen' | 'boxes';
 
 /**
  * The batch's texture format: 'f32' float32 in RGBA32F, 'u8' uint8 in RGBA8UI, 'u8f' uint8 values
@@ -26,12 +29,14 @@ export const FRAGMENT_FILES: Readonly<Record<KernelName, string>> = {
   blend: 'blend.frag',
   paste: 'paste.frag',
   resizePaste: 'resize-paste.frag',
+  copy: 'copy.frag',
 };
 export const VERTEX_FILE = 'fullscreen.vert';
+export const VERTEX_FILES: Readonly<Record<VertexKind, string>> = { fullscreen: 'fullscreen.vert', boxes: 'box-quads.vert' };
 export const LAYOUT_FILE = 'batch.glsl';
 
 export interface Programs {
-  /** Compiled programs by `${kernel}:${variant}`. */
+  /** Compiled programs by `${kernel}:${variant}` (and `:boxes` for the box-quads vertex stage). */
   readonly info: Map<string, twgl.ProgramInfo>;
   /** The shaders attached to the programs (twgl leaves them attached after linking). */
   readonly shaders: WebGLShader[];
@@ -85,11 +90,12 @@ export function createPrograms(gl: WebGL2RenderingContext, res: GlResources): Pr
 }
 
 /** The program of a kernel variant, compiled now if it is the first use on this context. */
-export function programFor(gl: WebGL2RenderingContext, res: GlResources, p: Programs, kernel: KernelName, variant: Variant): twgl.ProgramInfo {
-  const key = `${kernel}:${variant}`;
+export function programFor(gl: WebGL2RenderingContext, res: GlResources, p: Programs, kernel: KernelName, variant: Variant,
+  vertex: VertexKind = 'fullscreen'): twgl.ProgramInfo {
+  const key = vertex === 'fullscreen' ? `${kernel}:${variant}` : `${kernel}:${variant}:${vertex}`;
   const have = p.info.get(key);
   if (have) return have;
-  const info = compileProgram(gl, key, source(VERTEX_FILE), fragmentSource(kernel, variant));
+  const info = compileProgram(gl, key, source(VERTEX_FILES[vertex]), fragmentSource(kernel, variant));
   res.adopt('programs');
   const attached = gl.getAttachedShaders(info.program) ?? [];
   res.adopt('shaders', attached.length);

@@ -2,7 +2,8 @@
  * The resize taps on the GPU: the planner's taps (src/plan/taps.ts, computed once in TypeScript for
  * every backend) copied into one small RGBA32UI TEXTURE_2D_ARRAY, never recomputed in GLSL. Each texel of the flat
  * list holds (source index, float32 bits of the weight, quantised weight + 32768, 0): the quantised
- * weight (uint8's integer path, SPEC §5) is offset so that the shader reads it as a non-negative uint.
+ * weight (uint8's integer path, SPEC §5: AxisTaps.q from src/plan/quantize.ts) is offset so that the
+ * shader reads it as a non-negative uint.
  * Entry e's row axis starts at texel y[e] (outSize·k texels: output o, tap j at y[e] + o·k + j), its
  * column axis at x[e].
  */
@@ -29,7 +30,7 @@ const Q_OFFSET = 32768;
 function put(data: Uint32Array, bits: Uint32Array, at: number, axis: AxisTaps): number {
   const count = axis.outSize * axis.k;
   const weights = new Float32Array(bits.buffer, 0, 1);
-  const q = quantizeAxis(axis);
+  const q = axis.q;
   for (let t = 0; t < count; t++) {
     weights[0] = axis.wt[t];
     data[4 * (at + t)] = axis.idx[t];
@@ -37,31 +38,6 @@ function put(data: Uint32Array, bits: Uint32Array, at: number, axis: AxisTaps): 
     data[4 * (at + t) + 2] = q[t] + Q_OFFSET;
   }
   return at + count;
-}
-
-/**
- * The uint8 integer weights of an axis (COMMON formula, SPEC §5; to be taken from src/plan/quantize.ts
- * once that lands): per output, x_j = wt_j·2^14, q_j = floor(x_j), r = 2^14 − Σ q_j; r > 0 adds 1 to the
- * r taps of largest fraction, r < 0 takes 1 from the −r taps of smallest fraction, ties to the lower j.
- */
-export function quantizeAxis(axis: AxisTaps): Int32Array {
-  const { k, outSize } = axis;
-  const q = new Int32Array(outSize * k);
-  const frac = new Float64Array(k);
-  const order = Array.from({ length: k }, (_, j) => j);
-  for (let o = 0; o < outSize; o++) {
-    let r = 16384;
-    for (let j = 0; j < k; j++) {
-      const x = axis.wt[o * k + j] * 16384;
-      q[o * k + j] = Math.floor(x);
-      frac[j] = x - Math.floor(x);
-      r -= q[o * k + j];
-    }
-    if (r === 0) continue;
-    order.sort((a, b) => (r > 0 ? frac[b] - frac[a] : frac[a] - frac[b]) || a - b);
-    for (let m = 0; m < Math.abs(r); m++) q[o * k + order[m % k]] += Math.sign(r);
-  }
-  return q;
 }
 
 /**
