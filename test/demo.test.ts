@@ -260,7 +260,7 @@ describe('demo page: Train panel', () => {
     await page.getByTestId('train-batch').fill('32');
     await page.getByTestId('train-start').click();
     await page.waitForFunction(() => ['done', 'error'].includes(document.getElementById('train')!.dataset.state ?? ''), null, { timeout: 120_000 });
-    const d = await page.evaluate(() => ({ ...document.getElementById('train')!.dataset, status: document.getElementById('train-status')!.textContent }));
+    const d: Record<string, string | undefined> = await page.evaluate(() => ({ ...document.getElementById('train')!.dataset, status: document.getElementById('train-status')!.textContent ?? '' }));
     expect(d.state, d.status ?? '').toBe('done');
     expect(d.steps).toBe('4');
     // Mixed on TF.js's own context through the zero-copy path, and batchmix read nothing back.
