@@ -5,7 +5,8 @@
  *   const { images, labels, params } = await mixTensors(mix, x, y, { layout: 'NHWC' });
  *
  * x: a Tensor4D, [N, H, W, C] ('NHWC', TF.js's convention and the default) or [N, C, H, W]
- *    ('NCHW'); float32 (any range) or int32 (pixel values 0..255, as tf.browser.fromPixels gives).
+ *    ('NCHW'); float32 (any range) or int32 (pixel values 0..255, as tf.browser.fromPixels gives;
+ *    values outside that range are clamped to it, on every path).
  * y: a Tensor1D of N class ids (int32, or float32 holding integers) or a Tensor2D [N, K] of soft labels.
  * Returns new tensors that the caller disposes: images with x's shape and dtype (int32 images are
  * mixed as uint8, with batchmix's integer arithmetic, SPEC §5), labels float32 [N, K]; and the

@@ -4,7 +4,7 @@
  * tensors from the results. x and y are only read (on the `cpu` backend `data()` hands out the
  * tensor's own store, which is never written: apply writes into a new array).
  *
- * float32 images stay float32; int32 images go through the uint8 kernels and come back int32.
+ * float32 images stay float32; int32 images go through the uint8 kernels (clamped to 0..255) and come back int32.
  * Labels come back float32 [N, K]. Everything is validated before a tensor is made, so a failed call
  * creates, disposes and writes nothing.
  */
