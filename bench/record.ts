@@ -2,6 +2,7 @@
  * What a run produces: one record per measurement (the `--json` file holds an array of them), the
  * cases an implementation did not run and why, and the run's facts for the report.
  */
+import type { GlCalls } from './gl-calls.js';
 import type { CaseOp, Format } from './cases.js';
 
 export interface BenchRecord {
@@ -72,6 +73,8 @@ export interface BenchResult {
   impls: ImplInfo[];
   records: BenchRecord[];
   skips: Skip[];
+  /** webgl2 GL calls per call (bench/gl-calls.ts), when webgl2 ran. */
+  glCalls?: GlCalls[];
 }
 
 /** The median of a non-empty list (the mean of the middle two for an even count). */

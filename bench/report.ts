@@ -7,6 +7,7 @@ import { ALL_FORMATS, FORMATS, type CaseOp, type Format } from './cases.js';
 import { fmtCount, fmtMs, fmtPct, fmtRatio } from './format.js';
 import type { BenchRecord, BenchResult } from './record.js';
 import { pctTarget, RATIO_TARGETS, TARGET_IMPL } from './targets.js';
+import { glCallsSection } from './gl-calls.js';
 
 type Key = `${CaseOp}|${Format}|${number}`;
 const keyOf = (r: { op: CaseOp; format: Format; n: number }): Key => `${r.op}|${r.format}|${r.n}`;
@@ -105,5 +106,5 @@ function skipped(res: BenchResult): string[] {
 export function markdownReport(res: BenchResult): string {
   const byCase = new Map<Key, BenchRecord[]>();
   for (const r of res.records) byCase.set(keyOf(r), [...(byCase.get(keyOf(r)) ?? []), r]);
-  return [...header(res), ...implTable(res), ...summary(res, byCase), ...details(res, byCase), ...skipped(res), 'Chart: [chart.svg](chart.svg) (% of the memory bound per implementation and case, log scale).', ''].join('\n');
+  return [...header(res), ...implTable(res), ...summary(res, byCase), ...details(res, byCase), ...glCallsSection(res.glCalls ?? []), ...skipped(res), 'Chart: [chart.svg](chart.svg) (% of the memory bound per implementation and case, log scale).', ''].join('\n');
 }

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, USAGE, UsageError } from './args.js';
 import { svgChart } from './chart.js';
+import { countGlCalls, glCallsSection } from './gl-calls.js';
 import { runBench } from './harness.js';
 import type { BenchResult } from './record.js';
 import { markdownReport } from './report.js';
@@ -21,6 +22,14 @@ export async function main(argv: readonly string[], log: (line: string) => void 
     return null;
   }
   const result = await runBench(o);
+  if (result.impls.some((i) => i.name.startsWith('webgl2') && !i.unavailable)) {
+    try {
+      result.glCalls = await countGlCalls([...new Set([32, 128, ...o.ns])].sort((a, b) => a - b), o.size);
+      for (const line of glCallsSection(result.glCalls)) log(line);
+    } catch (e) {
+      log(`webgl2 GL calls not counted: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   if (o.json) {
     mkdirSync(dirname(o.json), { recursive: true });
     writeFileSync(o.json, JSON.stringify(result.records, null, 1) + '\n');

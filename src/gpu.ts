@@ -1,7 +1,9 @@
 /**
  * The GPU-resident path of the public API (webgl2 only): mix batches that live in textures and get
  * textures back, with no CPU round trip; read back only when asked. The texture layout is the
- * webgl2 backend's (src/backends/webgl2/gpu-batch.ts: one TEXTURE_2D_ARRAY layer per sample).
+ * webgl2 backend's (docs/gpu-layout.md: one TEXTURE_2D per batch or page, samples one after
+ * another, four elements per texel). On 'auto' it is available wherever a WebGL2 context exists,
+ * also when CPU arrays run on wasm.
  * Validation, labels and resize taps are the same shared code as `apply`'s.
  */
 import type { GpuBatch, Packing, Storage, WebGL2Backend } from './backends/webgl2/index.js';

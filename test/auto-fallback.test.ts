@@ -11,6 +11,7 @@ import { BatchMixError, createBatchMix, type MixParams } from '../src/index.js';
 import { classifyRenderer, SOFTWARE_RENDERERS } from '../src/backends/webgl2/index.js';
 import { mixer } from './helpers/backends.js';
 import { randomBatch } from './helpers/data.js';
+import { expectAutoNearWasm } from './auto-timing.js';
 
 const params: MixParams = { op: 'cutmix', index: new Int32Array([2, 0, 1]), lam: new Float32Array([0.75, 0.75, 0.75]), boxes: new Int32Array([0, 4, 0, 4, 2, 6, 2, 6, 1, 5, 3, 7]) };
 const labels = new Int32Array([0, 1, 2]);
@@ -56,6 +57,10 @@ describe("'auto' routing", () => {
     mix.gpu().release(g);
     mix.gpu().release(onGpu.images);
     mix.dispose();
+  });
+
+  it("under Xvfb: 'auto' runs CPU arrays within 1.5× of wasm's time", async () => {
+    console.log(await expectAutoNearWasm(/llvmpipe/));
   });
 
   it("webgl2.cpuArrays: 'cpu' keeps CPU arrays off the GPU; a bad value is BAD_OPTIONS", async () => {

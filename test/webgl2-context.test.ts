@@ -162,7 +162,7 @@ describe('webgl2 shader programs', () => {
 
   it('a compile error throws BACKEND_UNAVAILABLE with the line-numbered log', async () => {
     const { gl, destroy } = await ownContext();
-    const broken = fragmentSource('blend', 'f32').replace('o_texel = store4(mix4(', 'o_texel = encodee(mix4(');
+    const broken = fragmentSource('blend', 'f32', true).replace('o_texel = store4(mix4(', 'o_texel = encodee(mix4(');
     const line = broken.split('\n').findIndex((l) => l.includes('encodee(')) + 1;
     try {
       compileProgram(gl, 'blend', SHADERS['fullscreen.vert'], broken);

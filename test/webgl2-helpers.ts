@@ -20,6 +20,8 @@ export interface Case {
   lam: Float32Array;
   boxes: Int32Array;
   interpolation: Interpolation;
+  /** Optional: the samples the job writes (Job.samples, op 'mixed'); the others stay as they are. */
+  samples?: Int32Array;
 }
 
 export const oracle: KernelBackend = createJsBackend();
@@ -38,11 +40,13 @@ export function makeCase(kernel: Kernel, dims: readonly [number, number, number,
 export async function runCase(b: KernelBackend, k: Case, src: PixelData, dst: PixelData): Promise<void> {
   const dtype = src instanceof Float32Array ? 'float32' : 'uint8';
   const geom = geometry(k.batch.shape, k.batch.layout, dtype);
-  if (k.kernel === 'blend') await b.blend({ src, dst, geom, index: k.index, lam: k.lam } satisfies BlendJob);
-  else if (k.kernel === 'paste') await b.paste({ src, dst, geom, index: k.index, boxes: k.boxes } satisfies PasteJob);
+  // `samples` travels as an extra field (Job.samples where src/backends/backend.ts has it).
+  const extra = k.samples ? { samples: k.samples } : {};
+  if (k.kernel === 'blend') await b.blend({ src, dst, geom, index: k.index, lam: k.lam, ...extra } satisfies BlendJob);
+  else if (k.kernel === 'paste') await b.paste({ src, dst, geom, index: k.index, boxes: k.boxes, ...extra } satisfies PasteJob);
   else {
     const { taps, tapOf } = resizeTapsFor(k.boxes, geom.n, geom.h, geom.w, k.interpolation);
-    await b.resizePaste({ src, dst, geom, index: k.index, boxes: k.boxes, taps, tapOf } satisfies ResizePasteJob);
+    await b.resizePaste({ src, dst, geom, index: k.index, boxes: k.boxes, taps, tapOf, ...extra } satisfies ResizePasteJob);
   }
 }
 

@@ -83,6 +83,26 @@ describe('webgl2 kernels match the js oracle', () => {
     expect(Array.from(new Uint32Array(inPlace.buffer))).toEqual(Array.from(expected));
   });
 
+  it('a job with samples (op \'mixed\') writes those samples and leaves the others as they were', async () => {
+    for (const [kernel, dtype] of [['blend', 'float32'], ['blend', 'uint8'], ['paste', 'uint8'], ['resizePaste', 'float32']] as const) {
+      const k = makeCase(kernel, [6, 3, 7, 5], 'NHWC', dtype, 12, 'bicubic');
+      const ref = await reference(k);
+      const samples = Int32Array.of(1, 2, 4);
+      const sn = 3 * 7 * 5;
+      const inPlace = k.batch.data.slice();
+      const g = { kernel, samples } as const;
+      await runCase(gpu, { ...k, ...g } as typeof k, inPlace, inPlace);
+      for (let i = 0; i < 6; i++) {
+        const want = samples.includes(i) ? ref : k.batch.data;
+        const got = Array.from(inPlace.subarray(i * sn, (i + 1) * sn));
+        const exp = Array.from(want.subarray(i * sn, (i + 1) * sn));
+        if (kernel === 'blend' && dtype === 'float32' && samples.includes(i)) got.forEach((v, e) => expect(Math.abs(v - exp[e])).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(exp[e]))));
+        else if (kernel === 'resizePaste' && samples.includes(i)) got.forEach((v, e) => expect(Math.abs(v - exp[e])).toBeLessThanOrEqual(2e-5 * (1 + Math.abs(exp[e]))));
+        else expect(got, `${kernel} ${dtype} sample ${i}`).toEqual(exp);
+      }
+    }
+  });
+
   it('uint8 rounds clamp(floor(v + 0.5), 0, 255) as the oracle does, at the .5 boundaries', async () => {
     const k = makeCase('blend', [2, 1, 16, 16], 'NCHW', 'uint8', 4);
     k.index.set([1, 0]);

@@ -30,6 +30,12 @@ export interface KernelArgs {
   /** resizePaste: the uploaded taps and each sample's entry. */
   readonly taps?: TapsTable;
   readonly tapOf?: Int32Array;
+  /**
+   * Optional (Job.samples of src/backends/backend.ts, op 'mixed'): the samples this job writes. The
+   * others are drawn as identity copies of their own sample in the same pass (params.ts), which
+   * leaves dst as it was: in place dst is src, out of place the API has copied them into dst.
+   */
+  readonly samples?: Int32Array;
 }
 
 /** One draw: the target page, its slot count, and the textures it reads. */
@@ -55,7 +61,7 @@ export function variantOf(g: Geometry, storage: Storage = 'native'): Variant {
 export function drawPass(e: Engine, a: KernelArgs, pass: Pass): void {
   const gl = e.gl;
   const g = a.geom;
-  const info = programFor(gl, e.res, e.programs, a.kernel, variantOf(g, a.storage), pass.boxOnly ? 'boxes' : 'fullscreen');
+  const info = programFor(gl, e.res, e.programs, a.kernel, variantOf(g, a.storage), pass.boxOnly ? 'boxes' : 'fullscreen', g.sn % 4 === 0);
   gl.useProgram(info.program);
   gl.bindVertexArray(e.programs.vao);
   gl.bindFramebuffer(gl.FRAMEBUFFER, e.fb);
@@ -67,7 +73,7 @@ export function drawPass(e: Engine, a: KernelArgs, pass: Pass): void {
   const u: Record<string, unknown> = {
     u_self: pass.self, u_partner: pass.partner, u_prev: pass.prev, u_params: pass.params.tex,
     u_shift: a.pack.shift, u_paramsShift: pass.params.shift, u_sn: g.sn, u_count: pass.count, u_partnerPage: pass.partnerPage,
-    u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx, u_aligned: g.sn % 4 === 0 ? 1 : 0,
+    u_c: g.c, u_h: g.h, u_w: g.w, u_sc: g.sc, u_sy: g.sy, u_sx: g.sx, u_nhwc: g.layout === 'NHWC' ? 1 : 0,
   };
   if (a.taps) Object.assign(u, { u_taps: a.taps.tex, u_tapsShift: a.taps.shift, u_tapsRows: a.taps.rows });
   if (pass.boxOnly) {

@@ -1,34 +1,39 @@
 /**
  * The webgl2 backend (SPEC §5): Mixup, CutMix and ResizeMix as GLSL ES 3.00 fragment shaders
- * (glsl/blend.frag, paste.frag, resize-paste.frag, with glsl/fullscreen.vert), compiled once per
- * context through twgl.js, on a WebGL2 context from `options.gl`, `options.canvas`, an
- * OffscreenCanvas or a document canvas, or headless-gl in Node (under Xvfb; `headless: false` forbids it).
+ * (glsl/batch.glsl, the layout, + blend.frag, paste.frag, resize-paste.frag, with fullscreen.vert),
+ * compiled through twgl.js on first use per context, on a WebGL2 context from `options.gl`,
+ * `options.canvas`, an OffscreenCanvas or a document canvas, or headless-gl in Node (under Xvfb;
+ * `headless: false` forbids it).
  *
- * KernelBackend (src/backends/backend.ts): blend / paste / resizePaste on CPU arrays upload the
- * samples, draw one layer per output sample (uniforms only: λ and 1 − λ in float32 from the CPU, the
- * box, the planner's resize taps in a small texture; texelFetch only) and read back into a host
- * scratch; `dst` is written only after the last readback and a context check succeeded, so in place
- * (src === dst) is natural and a failed call writes nothing. float32 data travel as their bit
- * patterns in RGBA32UI textures (CutMix copies are bit-exact, NaN payloads included, and no float
- * render target or EXT_color_buffer_float is needed, so every WebGL2 context runs float32), uint8 as
- * RGBA8UI; shaders compute in highp float32 and round uint8 as clamp(floor(v + 0.5), 0, 255).
- * Batches over the limits (options.limits, else MAX_TEXTURE_SIZE / MAX_ARRAY_TEXTURE_LAYERS / a
- * 256 MiB budget) run in chunks that also upload the partners they read; a sample that cannot fit
- * throws TOO_LARGE.
+ * Layout (packing.ts, docs/gpu-layout.md): a batch, or a page of whole samples when it exceeds the
+ * limits, is ONE TEXTURE_2D: the samples one after another as a linear run of elements in their own
+ * NCHW/NHWC order, four per texel, rows of 2^k texels; float32 RGBA32F (the values; TF.js's
+ * dataToGPU textures are valid pages), uint8 RGBA8UI. Each sample's partner, weights, box and taps
+ * entry are in a small params texture, so one draw computes a whole page: the per-call draws,
+ * target switches and readbacks do not grow with N.
  *
- * GPU-resident use, no CPU round trip (layout in gpu-batch.ts: a TEXTURE_2D_ARRAY layer per sample,
- * pages of up to maxLayers layers, the sample's elements in memory order, four per texel, rows of
- * `packing.texW` = 2^k texels):
+ * KernelBackend (src/backends/backend.ts): blend / paste / resizePaste on CPU arrays upload the batch
+ * (one run; partners outside a chunk as a second run), draw once per chunk and read back into a host
+ * scratch (in browsers through a pixel-pack buffer and a fence polled without blocking; headless-gl
+ * synchronously); `dst` is written only after the last readback and a context check succeeded, so
+ * in place (src === dst) is natural and a failed call writes nothing. float32 arithmetic in highp
+ * float32; uint8 in integers (src/plan/quantize.ts: mixWeight, 14-bit taps), bit-exact with the oracle.
+ * Batches over the limits (options.limits, else MAX_TEXTURE_SIZE, maxLayers samples per texture, a
+ * 256 MiB budget) run in chunks; a sample that cannot fit throws TOO_LARGE.
+ *
+ * GPU-resident use, no CPU round trip (gpu-batch.ts, gpu-run.ts):
  *   const g = backend.uploadBatch(batch);                          // or allocGpuBatch + your draws
  *   const m = backend.run({ kernel: 'blend', src: g, index, lam }); // a new batch; dst: g = in place
  *   const out = backend.readBatch(m);                              // readback only when asked
  *   backend.releaseBatch(g); backend.releaseBatch(m);
  * run takes the KernelBackend job fields (index, lam | boxes | boxes + taps + tapOf) with GpuBatches.
+ * In place, CutMix and ResizeMix write only the box texels (box-quads.vert).
  *
- * Resources are pooled and counted (`stats()`); dispose() frees all of them (counts back to 0) and is
- * idempotent. A lost context (WEBGL_lose_context, headless-gl's STACKGL_destroy_context) makes the
- * call throw CONTEXT_LOST with the caller's data untouched, and the backend dead (`lost === true`).
- * The backend sets the GL state it needs on every call (state.ts) and unbinds what it bound.
+ * `renderer` names the context's renderer and whether it is a software rasteriser (renderer.ts),
+ * which 'auto' uses (src/select.ts). Resources are pooled and counted (`stats()`); dispose() frees
+ * all of them (counts back to 0) and is idempotent. A lost context makes the call throw CONTEXT_LOST
+ * with the caller's data untouched, and the backend dead (`lost === true`). The backend sets the GL
+ * state it needs on every call (state.ts) and unbinds what it bound.
  */
 import { describe, fail } from '../../errors.js';
 import { WebGL2Backend } from './backend.js';

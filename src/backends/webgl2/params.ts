@@ -1,7 +1,8 @@
 /**
  * The per-sample parameters of one draw target, as the shaders read them (glsl/batch.glsl): four
  * RGBA32F texels per output slot j, at texels 4j .. 4j+3 of a TEXTURE_2D with rows of 2^shift texels.
- *   P0 = (self slot, partner slot, partner's page, 0)
+ *   P0 = (self slot, partner slot, partner's page, copy): copy = 1 for a sample the job does not
+ *        write (KernelArgs.samples): the shader copies its own element
  *   P1 = blend: (λ, 1 − λ, w = mixWeight(λ) = clamp(floor(λ·2^14 + 0.5), 0, 2^14), 0), λ and 1 − λ in float32;
  *        paste, resizePaste: the box (y0, y1, x0, x1)
  *   P2 = resizePaste: (first y tap, taps per y output, first x tap, taps per x output)
@@ -26,11 +27,16 @@ export interface SlotSources {
 /** The params of output samples [first, first + count) (slot j = sample first + j). */
 export function paramsData(a: KernelArgs, first: number, count: number, src: SlotSources): Float32Array {
   const d = new Float32Array(16 * count);
+  const listed = a.samples ? new Set(a.samples) : undefined;
   for (let j = 0; j < count; j++) {
     const i = first + j;
     const p = src.partner(a.index[i]);
     const o = 16 * j;
     d[o] = src.self(i); d[o + 1] = p.slot; d[o + 2] = p.page;
+    if (listed && !listed.has(i)) {
+      d[o + 3] = 1; // not written by this job: an identity copy (paste/resizePaste: an empty box, below)
+      continue;
+    }
     if (a.kernel === 'blend') {
       const wa = Math.fround(a.lam![i]);
       d[o + 4] = wa; d[o + 5] = Math.fround(1 - wa); d[o + 6] = mixWeight(wa);

@@ -3,7 +3,7 @@
  * compiled through twgl.js once per context and variant, on first use (so creating the backend
  * compiles nothing), and the one-triangle vertex buffer and VAO they all draw with. A program's
  * source is the `#version` line, one `#define` naming the variant (the batch's texture format,
- * batch.glsl), batch.glsl and the kernel file: files and a variant switch, no values in the source.
+ * batch.glsl; and BATCH_ALIGNED for blend when a sample is a whole number of texels), batch.glsl and the kernel file: files and a variant switch, no values in the source.
  * A compile or link error throws BACKEND_UNAVAILABLE with twgl's line-numbered log.
  */
 import * as twgl from 'twgl.js';
@@ -69,8 +69,8 @@ export function compileProgram(gl: WebGL2RenderingContext, name: string, vertex:
 }
 
 /** The fragment source of a kernel variant. */
-export function fragmentSource(kernel: KernelName, variant: Variant): string {
-  return `#version 300 es\n${DEFINES[variant]}${source(LAYOUT_FILE)}\n${source(FRAGMENT_FILES[kernel])}`;
+export function fragmentSource(kernel: KernelName, variant: Variant, aligned = false): string {
+  return `#version 300 es\n${DEFINES[variant]}${aligned ? '#define BATCH_ALIGNED\n' : ''}${source(LAYOUT_FILE)}\n${source(FRAGMENT_FILES[kernel])}`;
 }
 
 /** Makes the fullscreen triangle (programs are compiled on first use by programFor); counted in `res`. */
@@ -91,11 +91,13 @@ export function createPrograms(gl: WebGL2RenderingContext, res: GlResources): Pr
 
 /** The program of a kernel variant, compiled now if it is the first use on this context. */
 export function programFor(gl: WebGL2RenderingContext, res: GlResources, p: Programs, kernel: KernelName, variant: Variant,
-  vertex: VertexKind = 'fullscreen'): twgl.ProgramInfo {
-  const key = vertex === 'fullscreen' ? `${kernel}:${variant}` : `${kernel}:${variant}:${vertex}`;
+  vertex: VertexKind = 'fullscreen', aligned = false): twgl.ProgramInfo {
+  // Only blend has a whole-texel path (BATCH_ALIGNED: samples of a multiple of 4 elements).
+  const a = aligned && kernel === 'blend';
+  const key = `${kernel}:${variant}${a ? ':aligned' : ''}${vertex === 'fullscreen' ? '' : `:${vertex}`}`;
   const have = p.info.get(key);
   if (have) return have;
-  const info = compileProgram(gl, key, source(VERTEX_FILES[vertex]), fragmentSource(kernel, variant));
+  const info = compileProgram(gl, key, source(VERTEX_FILES[vertex]), fragmentSource(kernel, variant, a));
   res.adopt('programs');
   const attached = gl.getAttachedShaders(info.program) ?? [];
   res.adopt('shaders', attached.length);
