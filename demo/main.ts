@@ -14,6 +14,7 @@ import { byId, fill, h } from './dom.js';
 import { batchOf, fileImages, sampleImages, type DemoImage } from './images.js';
 import { mixerFor } from './mixers.js';
 import { showParams, wireParams } from './params-view.js';
+import { setupTrainPanel } from './train-panel.js';
 import { initialState, optionsOf } from './state.js';
 import { renderTiming, timeCalls, TIMED, type Timing } from './timing.js';
 import { renderInput, renderOutput } from './view.js';
@@ -142,6 +143,7 @@ addEventListener('drop', (e) => {
 });
 
 byId('gpu').textContent = gpuName();
+setupTrainPanel();
 request();
 
 /** The WebGL renderer string, for the timing note (SwiftShader in headless Chromium). */

@@ -62,12 +62,22 @@ ivec2 texelPos(int q) {
   return ivec2(q & ((1 << u_shift) - 1), q >> u_shift);
 }
 
+// BATCH_U8F reads clamp to 0..255: a TF.js int32 tensor's values cannot be checked without a
+// readback, so values outside the uint8 range are defined as their clamped value.
 VAL4 load4(BATCH_SAMPLER s, int q) {
+#ifdef BATCH_U8F
+  return VAL4(clamp(texelFetch(s, texelPos(q), 0), 0.0, 255.0));
+#else
   return VAL4(texelFetch(s, texelPos(q), 0));
+#endif
 }
 
 VAL load1(BATCH_SAMPLER s, int g) {
+#ifdef BATCH_U8F
+  return VAL(clamp(texelFetch(s, texelPos(g >> 2), 0)[g & 3], 0.0, 255.0));
+#else
   return VAL(texelFetch(s, texelPos(g >> 2), 0)[g & 3]);
+#endif
 }
 
 BATCH_TEXEL store4(VAL4 v) {

@@ -20,6 +20,8 @@ export function gpuMix(backend: WebGL2Backend, options: NormalizedOptions): GpuM
     alloc: (shape, layout, dtype) => backend.allocGpuBatch(shape, layout, dtype),
     read: (batch, into) => backend.readBatch(batch, into),
     release: (batch) => backend.releaseBatch(batch),
+    plan: (shape, layout, dtype, storage) => backend.planGpuBatch(shape, layout, dtype, storage),
+    wrap: (pages, shape, layout, dtype, storage) => backend.wrapGpuBatch(pages, shape, layout, dtype, storage),
     apply: (batch, labels, params, opts = {}) => withMemory('gpu.apply', () => {
       const g = batch?.geom;
       if (!g) fail('BAD_SHAPE', `gpu.apply: batch must be a GpuBatch from gpu.upload or gpu.alloc`);

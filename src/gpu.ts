@@ -8,6 +8,9 @@
  */
 import type { Geometry } from './backends/backend.js';
 import type { Packing } from './backends/webgl2/packing.js';
+
+/** How a GpuBatch's uint8 values are stored: 'native' RGBA8UI, or 'float': as floats in RGBA32F (TF.js int32 images). */
+export type Storage = 'native' | 'float';
 import type { DType, ImageBatch, Labels, Layout, MixParams, PixelData } from './types.js';
 
 /**
@@ -21,6 +24,8 @@ export interface GpuBatch {
   readonly shape: readonly [number, number, number, number];
   readonly layout: Layout;
   readonly dtype: DType;
+  /** 'native', or 'float' for uint8 values held as floats in RGBA32F (TF.js int32 images). */
+  readonly storage: Storage;
   readonly geom: Geometry;
   /** texW (2^shift texels per row), sn, perPage: sample i is on page ⌊i / perPage⌋, slot i mod perPage. */
   readonly packing: Packing;
@@ -45,6 +50,13 @@ export interface GpuMix {
   apply(batch: GpuBatch, labels: Labels, params: MixParams, options?: { inPlace?: boolean; out?: GpuBatch }): { images: GpuBatch; labels: Float32Array };
   /** Reads a GPU batch back into a new array or `into`. */
   read(batch: GpuBatch, into?: PixelData): ImageBatch;
-  /** Frees a GPU batch's textures. */
+  /** Frees a GPU batch's textures (for a wrapped batch: forgets them). */
   release(batch: GpuBatch): void;
+  /**
+   * The layout a batch of this shape gets (docs/gpu-layout.md): packing (texW, perPage) and rows per
+   * page; 'float' storage holds uint8 values as floats in RGBA32F (TF.js int32 images).
+   */
+  plan(shape: readonly [number, number, number, number], layout: Layout, dtype: DType, storage?: Storage): { packing: Packing; pageRows: number[] };
+  /** A batch over your own textures of this context, one per page as `plan` says; release forgets them. */
+  wrap(pages: readonly WebGLTexture[], shape: readonly [number, number, number, number], layout: Layout, dtype: DType, storage?: Storage): GpuBatch;
 }

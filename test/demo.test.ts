@@ -124,7 +124,7 @@ beforeAll(async () => {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   wasm = await createBatchMix({ numClasses: 8, augments: { op: 'mixup', alpha: 1 }, backend: 'wasm' });
   const url = server.resolvedUrls!.local[0];
-  await page.goto(url);
+  await page.goto(url, { timeout: 90_000 }); // a cold start pre-bundles TF.js for the Train panel too
   await page.waitForFunction(() => Number(document.body.dataset.runs) > 0 && document.body.dataset.state !== 'busy', null, { timeout: 90_000 });
 }, 120_000);
 
@@ -250,4 +250,29 @@ describe('demo page', () => {
   it('logged no page errors', () => {
     expect(problems).toEqual([]);
   });
+});
+
+describe('demo page: Train panel', () => {
+  it('trains the example CNN on TF.js webgl for a few steps, mixing on the GPU with no readPixels by batchmix', async () => {
+    const seen = problems.length;
+    await page.getByTestId('train-setting').selectOption('mixup+cutmix');
+    await page.getByTestId('train-steps').fill('4');
+    await page.getByTestId('train-batch').fill('32');
+    await page.getByTestId('train-start').click();
+    await page.waitForFunction(() => ['done', 'error'].includes(document.getElementById('train')!.dataset.state ?? ''), null, { timeout: 120_000 });
+    const d: Record<string, string | undefined> = await page.evaluate(() => ({ ...document.getElementById('train')!.dataset, status: document.getElementById('train-status')!.textContent ?? '' }));
+    expect(d.state, d.status ?? '').toBe('done');
+    expect(d.steps).toBe('4');
+    // Mixed on TF.js's own context through the zero-copy path, and batchmix read nothing back.
+    expect(d.path).toBe('gpu');
+    expect(d.readpixels).toBe('0');
+    const losses = (d.losses ?? '').split(',').map(Number);
+    expect(losses).toHaveLength(4);
+    expect(losses.every((l) => Number.isFinite(l) && l > 0)).toBe(true);
+    expect(Number(d.accuracy)).toBeGreaterThanOrEqual(0);
+    expect(Number(d.accuracy)).toBeLessThanOrEqual(1);
+    await expect.poll(() => page.getByTestId('train-mix-ms').textContent()).toMatch(/^mixing \d+(\.\d)? ms$/);
+    await page.locator('#train').screenshot({ path: join(ARTIFACTS, 'demo-train.png') });
+    expect(problems.slice(seen)).toEqual([]);
+  }, 150_000);
 });

@@ -39,14 +39,22 @@ export function paramsFor(op: Op, n: number, h: number, w: number, seed: number,
 }
 
 /** Images and labels as tensors, with the same values as plain arrays for the wasm reference. */
-export function makeInputs(n: number, c: number, h: number, w: number, layout: Layout, dtype: 'float32' | 'int32', soft: boolean, seed: number) {
+export function makeInputs(n: number, c: number, h: number, w: number, layout: Layout, dtype: 'float32' | 'int32', soft: boolean, seed: number, onDevice = false) {
   const b = randomBatch(n, c, h, w, layout, dtype === 'float32' ? 'float32' : 'uint8', seed);
   const shape = [...b.shape] as [number, number, number, number];
-  const x = dtype === 'float32' ? tf.tensor4d(b.data as Float32Array, shape, 'float32') : tf.tensor4d(Int32Array.from(b.data), shape, 'int32');
+  let x: tf.Tensor4D = dtype === 'float32' ? tf.tensor4d(b.data as Float32Array, shape, 'float32') : tf.tensor4d(Int32Array.from(b.data), shape, 'int32');
   const rnd = lcg(seed + 11);
   const ids = Int32Array.from({ length: n }, () => Math.floor(rnd() * K));
   const softY = Float32Array.from({ length: n * K }, () => rnd());
-  const y = soft ? tf.tensor2d(softY, [n, K], 'float32') : tf.tensor1d(ids, 'int32');
+  let y: tf.Tensor1D | tf.Tensor2D = soft ? tf.tensor2d(softY, [n, K], 'float32') : tf.tensor1d(ids, 'int32');
+  if (onDevice) {
+    // The output of an op: on TF.js webgl its data lives in a texture (not in a CPU array).
+    const [x0, y0] = [x, y];
+    const [one, oneY] = [tf.scalar(1, dtype), tf.scalar(1, y0.dtype)];
+    x = tf.mul(x0, one);
+    y = tf.mul(y0, oneY);
+    tf.dispose([x0, y0, one, oneY]);
+  }
   return { batch: b, x, y, labels: soft ? softY : ids };
 }
 
@@ -74,6 +82,10 @@ export interface SuiteOptions {
   /** Runs around each call (e.g. a readPixels counter); returns a check made after it. */
   around?: () => () => void;
   extra?: MixTensorsOptions;
+  /** The path every call must take. */
+  path?: 'gpu' | 'host';
+  /** Make x and y the outputs of an op (on webgl: data in textures) instead of fresh tensors. */
+  onDevice?: boolean;
 }
 
 export function defineTfjsSuite(o: SuiteOptions): void {
@@ -98,9 +110,9 @@ export function defineTfjsSuite(o: SuiteOptions): void {
           const name = `${op}${interpolation ? ` ${interpolation}` : ''} ${dtype} ${layout} ${n}×${c}×${h}×${w} ${soft ? 'soft' : 'ids'}`;
           it(name, async () => {
             const before = tf.memory().numTensors;
-            const { batch, x, y, labels } = makeInputs(n, c, h, w, layout, dtype, soft, s);
-            const xBefore = (await x.data()).slice();
-            const yBefore = (await y.data()).slice();
+            const { batch, x, y, labels } = makeInputs(n, c, h, w, layout, dtype, soft, s, o.onDevice);
+            // x and y are not read before the call: on webgl a read caches their values on the CPU,
+            // and the call must see them where an op left them (in textures, for onDevice).
             const params = paramsFor(op, n, h, w, s, interpolation);
             const want = await ref.apply(batch, labels, params);
 
@@ -109,17 +121,18 @@ export function defineTfjsSuite(o: SuiteOptions): void {
             check?.();
 
             expect(got.params).toBe(params);
+            if (o.path) expect(got.path).toBe(o.path);
             expect(got.images.shape).toEqual(x.shape);
             expect(got.images.dtype).toBe(dtype);
             expect(got.labels.shape).toEqual([n, K]);
             expect(got.labels.dtype).toBe('float32');
             const img = await got.images.data();
-            expect(firstMismatch(img, want.images.data, tolerance(op, dtype, o.exactFloat))).toBeUndefined();
+            expect(firstMismatch(img, want.images.data, tolerance(op, dtype, o.exactFloat)), 'vs wasm').toBeUndefined();
             expect(firstMismatch(await got.labels.data(), want.labels, () => 1e-6)).toBeUndefined();
             // x and y are as they were, and still alive.
             expect(x.isDisposed || y.isDisposed).toBe(false);
-            expect(firstMismatch(await x.data(), xBefore, () => 0)).toBeUndefined();
-            expect(firstMismatch(await y.data(), yBefore, () => 0)).toBeUndefined();
+            expect(firstMismatch(await x.data(), batch.data, () => 0)).toBeUndefined();
+            expect(firstMismatch(await y.data(), labels, () => 0)).toBeUndefined();
             tf.dispose([got.images, got.labels, x, y]);
             expect(tf.memory().numTensors).toBe(before);
           });

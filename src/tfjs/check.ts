@@ -2,8 +2,8 @@
  * Validation of the tensors `mixTensors` takes (SPEC §7, §10), from their metadata only (no data is
  * read here): x a live Tensor4D of dtype float32 or int32 in the given layout, y a live Tensor1D of
  * class ids (int32, or float32 holding integers) or a Tensor2D [N, K] of soft labels, with x's N.
- * Values are checked where they are read (ids in range and soft labels finite: src/labels.ts;
- * int32 pixels in 0..255: cpu.ts).
+ * Values are checked where they are read (ids in range and soft labels finite: src/labels.ts);
+ * int32 pixel values outside 0..255 are clamped (host.ts, and on the GPU glsl/batch.glsl).
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkShape } from '../checks.js';

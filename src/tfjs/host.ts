@@ -2,28 +2,27 @@
  * Host-side conversions between TF.js tensor values and batchmix's arrays, for the paths that read
  * tensors on the CPU (the `wasm` and `cpu` TF.js backends, and the readback fallback on `webgl`).
  *
- * - int32 pixels (0..255, as tf.browser.fromPixels gives) ↔ Uint8Array: the uint8 kernels run on
- *   them (integer arithmetic, SPEC §5); a value outside 0..255 is BAD_DTYPE, nothing written.
+ * - int32 pixels (0..255, as tf.browser.fromPixels gives) ↔ uint8: the uint8 kernels run on them
+ *   (integer arithmetic, SPEC §5); values outside 0..255 are clamped, as on the GPU path.
  * - class ids: int32, or float32 holding integers (tf.tensor1d's default dtype) → Int32Array.
  */
 import { describe, fail } from '../errors.js';
 
-/** int32 pixel values → Uint8Array (a new array); every value must be an integer in 0..255. */
-export function pixelsToUint8(values: Int32Array): Uint8Array {
-  const out = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < 0 || v > 255) {
-      fail('BAD_DTYPE', `mixTensors: int32 images must hold pixel values in 0..255 (as tf.browser.fromPixels gives), got ${v} at element ${i}`);
-    }
-    out[i] = v;
-  }
+/**
+ * int32 pixel values → a new Uint8ClampedArray (uint8 for the kernels), values outside 0..255
+ * clamped, as on the GPU path (which cannot check them without a readback): one rule everywhere.
+ */
+export function pixelsToUint8(values: Int32Array): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(values.length);
+  out.set(values);
   return out;
 }
 
 /** Uint8Array → Int32Array (for the int32 tensor the caller gets back). */
 export function uint8ToPixels(values: Uint8Array | Uint8ClampedArray): Int32Array {
-  return Int32Array.from(values);
+  const out = new Int32Array(values.length);
+  out.set(values);
+  return out;
 }
 
 /** Class ids as mixLabels takes them: an Int32Array. float32 ids must be integers. */

@@ -4,7 +4,7 @@
  * tensors from the results. x and y are only read (on the `cpu` backend `data()` hands out the
  * tensor's own store, which is never written: apply writes into a new array).
  *
- * float32 images stay float32; int32 images go through the uint8 kernels and come back int32.
+ * float32 images stay float32; int32 images go through the uint8 kernels (clamped to 0..255) and come back int32.
  * Labels come back float32 [N, K]. Everything is validated before a tensor is made, so a failed call
  * creates, disposes and writes nothing.
  */
@@ -18,6 +18,8 @@ export interface TensorMix {
   images: tf.Tensor4D;
   labels: tf.Tensor2D;
   params: MixParams;
+  /** Where the images went: 'gpu' (zero-copy on TF.js webgl) or 'host' (read, mixed, rebuilt). */
+  path: 'gpu' | 'host';
 }
 
 /** The labels as mix.apply takes them: Int32Array ids or Float32Array soft labels. */
@@ -39,5 +41,6 @@ export async function mixOnHost(mix: BatchMix, x: tf.Tensor, y: tf.Tensor, g: Te
     images: tf.tensor4d(pixels, [...g.shape] as [number, number, number, number], g.dtype),
     labels: tf.tensor2d(out.labels, [g.n, out.labels.length / g.n], 'float32'),
     params: p,
+    path: 'host',
   };
 }

@@ -10,7 +10,8 @@ import type { BlendJob, KernelBackend, PasteJob, ResizePasteJob } from '../backe
 import { contextLost, type AcquiredContext } from './context.js';
 import { runCpuJob } from './cpu-job.js';
 import type { Engine } from './engine.js';
-import { allocPages, own, readPages, releasePages, uploadPages, type GpuBatch } from './gpu-batch.js';
+import { allocPages, own, planPages, readPages, releasePages, uploadPages, wrapPages, type GpuBatch, type Storage } from './gpu-batch.js';
+import { rowsFor, type Packing } from './packing.js';
 import { runPages, type GpuJob } from './gpu-run.js';
 import type { ResolvedLimits } from './limits.js';
 import type { WebGL2Stats } from './pool.js';
@@ -91,6 +92,24 @@ export class WebGL2Backend implements KernelBackend {
       }
       return b;
     });
+  }
+
+  /**
+   * The layout a batch of this shape gets (docs/gpu-layout.md): its packing (texW, perPage) and the
+   * rows of each page. No GL call: e.g. to ask TF.js's dataToGPU for a texture that is a page.
+   */
+  planGpuBatch(shape: readonly [number, number, number, number], layout: Layout, dtype: DType, storage: Storage = 'native'): { packing: Packing; pageRows: number[] } {
+    if (this.isDisposed) fail('DISPOSED', 'webgl2 planGpuBatch: this webgl2 backend was disposed; create a new one');
+    const { pack, counts } = planPages(this.e, shape, layout, dtype, storage, 'webgl2 planGpuBatch');
+    return { packing: pack, pageRows: counts.map((c) => rowsFor(pack, c)) };
+  }
+
+  /**
+   * A GPU-resident batch over textures the caller owns, laid out as planGpuBatch says (one per page):
+   * kernels read it like any other; releasing it forgets the textures (never deletes them).
+   */
+  wrapGpuBatch(pages: readonly WebGLTexture[], shape: readonly [number, number, number, number], layout: Layout, dtype: DType, storage: Storage = 'native'): GpuBatch {
+    return this.guard('webgl2 wrapGpuBatch', (what) => wrapPages(this.e, pages, shape, layout, dtype, storage, what));
   }
 
   /** Runs a kernel on a GPU-resident batch, with no upload or readback; see GpuJob for dst. */

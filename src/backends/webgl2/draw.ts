@@ -10,6 +10,7 @@ import { fail } from '../../errors.js';
 import type { Geometry } from '../backend.js';
 import type { Engine } from './engine.js';
 import { rowsFor, type Packing } from './packing.js';
+import type { Storage } from './gpu-batch.js';
 import type { ParamsTable } from './params.js';
 import { programFor, type KernelName, type Variant } from './programs.js';
 import type { TapsTable } from './taps.js';
@@ -20,6 +21,8 @@ export interface KernelArgs {
   readonly geom: Geometry;
   readonly pack: Packing;
   readonly index: Int32Array;
+  /** The pages' storage (gpu-batch.ts); 'native' when absent. */
+  readonly storage?: Storage;
   /** blend: λ per sample. */
   readonly lam?: Float32Array;
   /** paste, resizePaste: [y0, y1, x0, x1] per sample. */
@@ -49,16 +52,16 @@ export interface Pass {
   readonly boxOnly?: boolean;
 }
 
-/** The shader variant of a dtype's pages. */
-export function variantOf(g: Geometry): Variant {
-  return g.dtype === 'float32' ? 'f32' : 'u8';
+/** The shader variant of a dtype's pages: 'u8f' for uint8 values held as floats. */
+export function variantOf(g: Geometry, storage: Storage = 'native'): Variant {
+  return g.dtype === 'float32' ? 'f32' : storage === 'float' ? 'u8f' : 'u8';
 }
 
 /** Draws one pass: target ← kernel(self, partner) for its slots. */
 export function drawPass(e: Engine, a: KernelArgs, pass: Pass): void {
   const gl = e.gl;
   const g = a.geom;
-  const info = programFor(gl, e.res, e.programs, a.kernel, variantOf(g), pass.boxOnly ? 'boxes' : 'fullscreen', g.sn % 4 === 0);
+  const info = programFor(gl, e.res, e.programs, a.kernel, variantOf(g, a.storage), pass.boxOnly ? 'boxes' : 'fullscreen', g.sn % 4 === 0);
   gl.useProgram(info.program);
   gl.bindVertexArray(e.programs.vao);
   gl.bindFramebuffer(gl.FRAMEBUFFER, e.fb);

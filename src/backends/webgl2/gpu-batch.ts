@@ -19,10 +19,18 @@ import { checkGpuShape } from './gpu-checks.js';
 import { packBatch, rowsFor, type Packing } from './packing.js';
 import { hostView, uploadRun } from './transfer.js';
 
+/**
+ * How a batch's values are stored: 'native' (float32 in RGBA32F, uint8 in RGBA8UI) or 'float'
+ * (uint8 values 0..255 held as floats in RGBA32F: TF.js int32 images; the kernels' 'u8f' variant).
+ */
+export type Storage = 'native' | 'float';
+
 export interface GpuBatch {
   readonly shape: readonly [number, number, number, number];
   readonly layout: Layout;
   readonly dtype: DType;
+  /** 'native', or 'float' for uint8 values held as floats (see Storage). */
+  readonly storage: Storage;
   readonly geom: Geometry;
   /** texW (2^shift texels per row), sn, perPage: sample i is on page ⌊i / perPage⌋, slot i mod perPage. */
   readonly packing: Packing;
@@ -47,10 +55,18 @@ export class GpuBatchHandle implements GpuBatch {
     readonly geom: Geometry,
     readonly packing: Packing,
     public pages: WebGLTexture[],
+    readonly storage: Storage = 'native',
+    /** Pages owned by the caller (wrapPages): release forgets them, never recycles or deletes them. */
+    readonly external = false,
   ) {}
 
   get dtype(): DType {
     return this.geom.dtype;
+  }
+
+  /** The dtype of the texture format: float32 for float storage. */
+  get texDtype(): DType {
+    return texDtypeOf(this.geom.dtype, this.storage);
   }
 
   get pageCounts(): number[] {
@@ -61,6 +77,11 @@ export class GpuBatchHandle implements GpuBatch {
   get pageRows(): number[] {
     return this.pageCounts.map((c) => rowsFor(this.packing, c));
   }
+}
+
+/** The texture format's dtype of a batch of `dtype` values in `storage`. */
+export function texDtypeOf(dtype: DType, storage: Storage): DType {
+  return storage === 'float' ? 'float32' : dtype;
 }
 
 /** Checks that `b` is a live batch of engine `e`. */
@@ -84,13 +105,38 @@ export function pagesFor(e: Engine, dtype: DType, pack: Packing, counts: readonl
 }
 
 /** A batch of pages for a (checked) geometry; their contents are whatever the pooled textures held. */
-export function allocPages(e: Engine, shape: readonly [number, number, number, number], layout: Layout, dtype: DType, what: string): GpuBatchHandle {
+export function allocPages(
+  e: Engine, shape: readonly [number, number, number, number], layout: Layout, dtype: DType, what: string, storage: Storage = 'native',
+): GpuBatchHandle {
+  const { copy, g, pack, counts } = planPages(e, shape, layout, dtype, storage, what);
+  const b = new GpuBatchHandle(e, copy, layout, g, pack, pagesFor(e, texDtypeOf(dtype, storage), pack, counts), storage);
+  e.batches.add(b);
+  return b;
+}
+
+/** The checked shape, geometry, packing and samples per page of a batch (no texture is made). */
+export function planPages(e: Engine, shape: readonly [number, number, number, number], layout: Layout, dtype: DType, storage: Storage, what: string) {
   const copy = Object.freeze([...checkGpuShape(what, shape, layout, dtype)]) as unknown as [number, number, number, number];
   const g = geometry(copy, layout, dtype);
-  const pack = packBatch(g.n, g.sn, dtype, e.limits.maxTextureSize, e.limits.maxLayers, what);
+  const pack = packBatch(g.n, g.sn, texDtypeOf(dtype, storage), e.limits.maxTextureSize, e.limits.maxLayers, what);
   const counts: number[] = [];
   for (let first = 0; first < g.n; first += pack.perPage) counts.push(Math.min(pack.perPage, g.n - first));
-  const b = new GpuBatchHandle(e, copy, layout, g, pack, pagesFor(e, dtype, pack, counts));
+  return { copy, g, pack, counts };
+}
+
+/**
+ * A batch over pages the caller owns (e.g. TF.js's texture from dataToGPU): `pages` must be
+ * textures of this context in the layout planPages gives for this shape (one per page, each
+ * texW wide and at least pageRows tall, in the storage's format). Releasing it forgets the pages.
+ */
+export function wrapPages(
+  e: Engine, pages: readonly WebGLTexture[], shape: readonly [number, number, number, number], layout: Layout, dtype: DType, storage: Storage, what: string,
+): GpuBatchHandle {
+  const { copy, g, pack, counts } = planPages(e, shape, layout, dtype, storage, what);
+  if (!Array.isArray(pages) || pages.length !== counts.length || pages.some((p) => !e.gl.isTexture(p))) {
+    fail('BAD_PARAMS', `${what}: pages must be ${counts.length} texture(s) of this context (one per page of ${pack.perPage} samples), got ${describe(pages)}`);
+  }
+  const b = new GpuBatchHandle(e, copy, layout, g, pack, [...pages], storage, true);
   e.batches.add(b);
   return b;
 }
@@ -100,7 +146,7 @@ export function releasePages(e: Engine, b: GpuBatchHandle, alive: boolean): void
   if (b.released) return;
   b.released = true;
   e.batches.delete(b);
-  for (const p of b.pages) e.res.recycle(p, alive);
+  if (!b.external) for (const p of b.pages) e.res.recycle(p, alive);
   b.pages = [];
 }
 
@@ -128,6 +174,7 @@ export function uploadPages(e: Engine, batch: ImageBatch, what: string): GpuBatc
 /** Reads every page (one synchronous readPixels each) into `into` (same dtype and length) or a new array. */
 export function readPages(e: Engine, b: GpuBatchHandle, into: PixelData | undefined, what: string): ImageBatch {
   const g = b.geom;
+  if (b.storage !== 'native') fail('BAD_PARAMS', `${what}: a batch with '${b.storage}' storage is read by its owner (e.g. TF.js), not here`);
   const len = g.n * g.sn;
   if (into !== undefined && (!isPixelData(into) || dtypeOf(into) !== g.dtype || into.length !== len)) {
     fail('BAD_SHAPE', `${what}: into must be a ${g.dtype} array of ${len} elements, got ${(into as PixelData)?.constructor?.name}(${(into as PixelData)?.length})`);

@@ -33,11 +33,11 @@ export type GpuJob =
       readonly taps: readonly ResizeTaps[]; readonly tapOf: Int32Array });
 
 function target(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string): { out: GpuBatchHandle; fresh: boolean } {
-  if (job.dst === undefined || job.dst === job.src) return { out: allocPages(e, src.shape, src.layout, src.dtype, what), fresh: true };
+  if (job.dst === undefined || job.dst === job.src) return { out: allocPages(e, src.shape, src.layout, src.dtype, what, src.storage), fresh: true };
   const out = own(e, job.dst, `${what} (dst)`);
-  if (out.layout !== src.layout || out.dtype !== src.dtype || out.shape.some((v, k) => v !== src.shape[k])) {
-    fail('BAD_SHAPE', `${what}: dst must have src's shape ${JSON.stringify(src.shape)}, layout ${src.layout} and dtype ${src.dtype}, ` +
-      `got ${JSON.stringify(out.shape)}, ${out.layout}, ${out.dtype}`);
+  if (out.layout !== src.layout || out.dtype !== src.dtype || out.storage !== src.storage || out.shape.some((v, k) => v !== src.shape[k])) {
+    fail('BAD_SHAPE', `${what}: dst must have src's shape ${JSON.stringify(src.shape)}, layout ${src.layout}, dtype ${src.dtype} and storage ${src.storage}, ` +
+      `got ${JSON.stringify(out.shape)}, ${out.layout}, ${out.dtype}, ${out.storage}`);
   }
   return { out, fresh: false };
 }
@@ -51,7 +51,7 @@ function drawPage(e: Engine, a: KernelArgs, src: GpuBatchHandle, out: GpuBatchHa
   const table = uploadParams(e.gl, e.res, paramsData(a, first, count, {
     self: (i) => i - first, partner: (j) => ({ page: Math.floor(j / perPage), slot: j % perPage }),
   }), count, e.limits.maxTextureSize);
-  const scratch = partnerPages.length > 1 ? pagesFor(e, src.dtype, src.packing, [count, count]) : [];
+  const scratch = partnerPages.length > 1 ? pagesFor(e, src.texDtype, src.packing, [count, count]) : [];
   try {
     let prev = src.pages[p];
     partnerPages.forEach((q, k) => {
@@ -79,7 +79,7 @@ function pasteBoxesInPlace(e: Engine, a: KernelArgs, src: GpuBatchHandle, p: num
   const table = uploadParams(e.gl, e.res, paramsData(a, first, count, {
     self: (i) => i - first, partner: (j) => ({ page: p, slot: j % perPage }),
   }), count, e.limits.maxTextureSize);
-  const [scratch] = pagesFor(e, src.dtype, src.packing, [count]);
+  const [scratch] = pagesFor(e, src.texDtype, src.packing, [count]);
   try {
     const page = src.pages[p];
     drawPass(e, a, { target: scratch, count, self: page, partner: page, prev: page, partnerPage: p, params: table, boxOnly: true });
@@ -101,7 +101,7 @@ function boxesInPlace(e: Engine, job: GpuJob, src: GpuBatchHandle, what: string,
   const taps = job.kernel === 'resizePaste' ? uploadTaps(e.gl, e.res, job.taps, e.limits.maxTextureSize, e.limits.maxLayers) : undefined;
   try {
     const args: KernelArgs = {
-      kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps,
+      kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps, storage: src.storage,
       boxes: job.kernel === 'blend' ? undefined : job.boxes, tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,
     };
     for (let p = 0; p < src.pages.length; p++) pasteBoxesInPlace(e, args, src, p, alive());
@@ -124,7 +124,7 @@ export function runPages(e: Engine, job: GpuJob, what: string, alive: () => bool
   try {
     const { out } = (made = target(e, job, src, what));
     const args: KernelArgs = {
-      kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps,
+      kernel: job.kernel, geom: src.geom, pack: src.packing, index: job.index, taps, storage: src.storage,
       lam: job.kernel === 'blend' ? job.lam : undefined,
       boxes: job.kernel === 'blend' ? undefined : job.boxes,
       tapOf: job.kernel === 'resizePaste' ? job.tapOf : undefined,

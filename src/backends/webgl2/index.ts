@@ -44,7 +44,7 @@ import { GlResources } from './pool.js';
 import { createPrograms, deletePrograms, type Programs } from './programs.js';
 
 export { WebGL2Backend } from './backend.js';
-export type { GpuBatch } from './gpu-batch.js';
+export type { GpuBatch, Storage } from './gpu-batch.js';
 export type { GpuJob } from './gpu-run.js';
 export type { WebGL2Limits, ResolvedLimits } from './limits.js';
 export type { Packing } from './packing.js';
