@@ -3,16 +3,17 @@
  * fragment shaders or WebAssembly SIMD kernels, with one shared sampler and label mixer. SPEC §8.
  * This entry is browser-safe: Node-only code (headless-gl) is loaded by dynamic import when needed.
  *
- * @packageDocumentation
+ * @module batchmix
  */
 export { createBatchMix, type BatchMix, type CreateOptions, type WebGL2Options } from './batchmix.js';
 export type { Geometry } from './backends/backend.js';
 export type { WebGL2Limits } from './backends/webgl2/limits.js';
 export type { Packing } from './backends/webgl2/packing.js';
+export type { RendererInfo } from './backends/webgl2/renderer.js';
 export { BatchMixError, type ErrorCode } from './errors.js';
-export type { GpuBatch, GpuMix } from './gpu.js';
+export type { GpuBatch, GpuMix, Storage } from './gpu.js';
 export { paramsFromJSON, paramsToJSON, type MixParamsJSON } from './params.js';
-export type { BackendReport } from './select.js';
+export type { BackendReport, CpuArraysPolicy } from './select.js';
 export type {
   ApplyOptions, AugmentOptions, BackendChoice, BackendName, BatchMixOptions, DType, ImageBatch, Interpolation,
   Labels, Layout, MixParams, MixResult, Mode, Op, Partner, PixelData, Placement, RunResult,

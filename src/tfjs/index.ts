@@ -22,6 +22,8 @@
  * Bad tensors (rank, dtype, shape mismatch between x and y, a disposed tensor) throw BatchMixError
  * with a code before anything is read; nothing is disposed, written or created when a call fails.
  * `@tensorflow/tfjs-core` 4.x is an optional peer dependency of batchmix, needed only here.
+ *
+ * @module batchmix/tfjs
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { BatchMix } from '../batchmix.js';
