@@ -9,7 +9,10 @@
 import type { Geometry } from './backends/backend.js';
 import type { Packing } from './backends/webgl2/packing.js';
 
-/** How a GpuBatch's uint8 values are stored: 'native' RGBA8UI, or 'float': as floats in RGBA32F (TF.js int32 images). */
+/**
+ * How a batch's values are stored: 'native' (float32 in RGBA32F, uint8 in RGBA8UI) or 'float'
+ * (uint8 values 0..255 held as floats in RGBA32F: TF.js int32 images; the kernels' 'u8f' variant).
+ */
 export type Storage = 'native' | 'float';
 import type { DType, ImageBatch, Labels, Layout, MixParams, PixelData } from './types.js';
 

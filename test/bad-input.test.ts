@@ -7,18 +7,8 @@ import { BatchMixError, createBatchMix, type MixParams } from '../src/index.js';
 import type { ErrorCode } from '../src/errors.js';
 import { forEachBackend, mixer } from './helpers/backends.js';
 import { randomBatch } from './helpers/data.js';
+import { expectCode } from './helpers/errors.js';
 
-async function expectCode(p: Promise<unknown> | (() => unknown), code: ErrorCode, text?: RegExp): Promise<void> {
-  let err: unknown;
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected a BatchMixError ${code}`).toBeInstanceOf(BatchMixError);
-  expect((err as BatchMixError).code, (err as Error).message).toBe(code);
-  if (text) expect((err as Error).message).toMatch(text);
-}
 
 const base = { numClasses: 4, augments: [{ op: 'mixup' as const, alpha: 1 }], backend: 'js' as const };
 

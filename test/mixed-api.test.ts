@@ -9,24 +9,13 @@ import { describe, expect, it } from 'vitest';
 import type { BlendJob, KernelBackend, PasteJob, ResizePasteJob } from '../src/backends/backend.js';
 import { createJsBackend } from '../src/backends/js/index.js';
 import { BatchMixError, createBatchMix, type MixParams } from '../src/index.js';
-import type { ErrorCode } from '../src/errors.js';
 import { geometry } from '../src/geometry.js';
 import { runMixed, samplesByOp } from '../src/mixed.js';
 import { forEachBackend, mixer } from './helpers/backends.js';
 import { copyBatch, randomBatch } from './helpers/data.js';
 import { mixedParams } from './helpers/mixed-suite.js';
+import { expectCode } from './helpers/errors.js';
 
-async function expectCode(p: Promise<unknown> | (() => unknown), code: ErrorCode, text?: RegExp): Promise<void> {
-  let err: unknown;
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected a BatchMixError ${code}`).toBeInstanceOf(BatchMixError);
-  expect((err as BatchMixError).code, (err as Error).message).toBe(code);
-  if (text) expect((err as Error).message).toMatch(text);
-}
 
 type Call = { kernel: string; samples: number[]; inPlace: boolean };
 

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { expect, it } from 'vitest';
 import { BatchMixError, createBatchMix, type BatchMix } from '../src/index.js';
 import { mixTensors, type MixTensorsOptions } from '../src/tfjs/index.js';
-import { K, paramsFor } from './tfjs-suite.js';
+import { paramsFor } from './helpers/data.js';
+import { K } from './tfjs-suite.js';
 
 type Make = () => { x: tf.Tensor; y: tf.Tensor; options?: MixTensorsOptions };
 

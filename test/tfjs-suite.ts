@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBatchMix, type BatchMix } from '../src/index.js';
 import { mixTensors, type MixTensorsOptions } from '../src/tfjs/index.js';
 import type { Interpolation, Layout, MixParams, Op } from '../src/types.js';
-import { edgeBoxes, lcg, randomBatch, randomIndex } from './helpers/data.js';
+import { edgeBoxes, lcg, paramsFor, randomBatch, randomIndex } from './helpers/data.js';
 
 export const K = 5;
 const SIZES: readonly [number, number, number, number][] = [
@@ -28,15 +28,6 @@ export const CASES: readonly { op: Op; interpolation?: Interpolation }[] = [
   ...(['nearest', 'nearest-exact', 'bilinear', 'bicubic', 'area'] as const).map((interpolation) => ({ op: 'resizemix' as const, interpolation })),
 ];
 
-export function paramsFor(op: Op, n: number, h: number, w: number, seed: number, interpolation?: Interpolation): MixParams {
-  const rnd = lcg(seed * 7 + 3);
-  const index = op === 'identity' ? Int32Array.from({ length: n }, (_, i) => i) : randomIndex(n, seed);
-  const lam = Float32Array.from({ length: n }, (_, i) => (op === 'identity' ? 1 : i === 0 ? [0, 1, 0.5][seed % 3] : rnd()));
-  const p: MixParams = { op, index, lam };
-  if (op === 'cutmix' || op === 'resizemix') p.boxes = edgeBoxes(n, h, w, seed);
-  if (op === 'resizemix') p.interpolation = interpolation;
-  return p;
-}
 
 /** Images and labels as tensors, with the same values as plain arrays for the wasm reference. */
 export function makeInputs(n: number, c: number, h: number, w: number, layout: Layout, dtype: 'float32' | 'int32', soft: boolean, seed: number, onDevice = false) {

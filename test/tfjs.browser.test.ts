@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatchMix, type BatchMix } from '../src/index.js';
 import { createTfjsBatchMix, mixTensors } from '../src/tfjs/index.js';
 import { defineBadTensorTests } from './tfjs-bad.js';
-import { defineTfjsSuite, K, makeInputs, paramsFor } from './tfjs-suite.js';
+import { paramsFor } from './helpers/data.js';
+import { defineTfjsSuite, K, makeInputs } from './tfjs-suite.js';
 
 const wasmMix = () => createBatchMix({ numClasses: K, augments: { op: 'mixup', alpha: 1 }, backend: 'wasm' });
 

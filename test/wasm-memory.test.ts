@@ -4,25 +4,14 @@
  * dispose, and how the module loads (no imports, SIMD probe, BACKEND_UNAVAILABLE).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BatchMixError, type ErrorCode } from '../src/errors.js';
 import { createWasmBackend, wasmSimdSupported, type WasmBackend } from '../src/backends/wasm/index.js';
 import { compileKernels } from '../src/backends/wasm/module.js';
 import { resizeTapsFor } from '../src/plan/taps.js';
 import type { PixelData } from '../src/types.js';
 import { randomIndex } from './helpers/data.js';
 import { compare, expected, makeCase, runCase, type Case, type Op } from './wasm-cases.js';
+import { expectCode } from './helpers/errors.js';
 
-async function expectCode(run: () => unknown, code: ErrorCode, text?: RegExp): Promise<void> {
-  let err: unknown;
-  try {
-    await run();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected BatchMixError ${code}`).toBeInstanceOf(BatchMixError);
-  expect((err as BatchMixError).code, (err as Error).message).toBe(code);
-  if (text) expect((err as Error).message).toMatch(text);
-}
 
 function caseFor(op: Op, dtype: 'float32' | 'uint8', n = 6, c = 3, h = 11, w = 13): Case {
   const base = makeCase(op, n, c, h, w, 'NHWC', dtype, 5, randomIndex(n, 3));

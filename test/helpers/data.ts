@@ -1,5 +1,5 @@
 /** Deterministic test data: batches, labels and hand-made params from a tiny seeded LCG. */
-import type { DType, ImageBatch, Layout, PixelData } from '../../src/types.js';
+import type { DType, ImageBatch, Interpolation, Layout, MixParams, Op, PixelData } from '../../src/types.js';
 
 export function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -57,4 +57,18 @@ export function edgeBoxes(n: number, h: number, w: number, seed: number): Int32A
   const out = new Int32Array(4 * n);
   for (let i = 0; i < n; i++) out.set(kinds[(i + seed) % kinds.length](), 4 * i);
   return out;
+}
+
+/**
+ * Hand-made params of one op for n samples of h×w: a random partner map (identity: none), λ with
+ * 0, 1 or 0.5 for sample 0 and random values after it, boxes that reach the edges (edgeBoxes).
+ */
+export function paramsFor(op: Op, n: number, h: number, w: number, seed: number, interpolation?: Interpolation): MixParams {
+  const rnd = lcg(seed * 7 + 3);
+  const index = op === 'identity' ? Int32Array.from({ length: n }, (_, i) => i) : randomIndex(n, seed);
+  const lam = Float32Array.from({ length: n }, (_, i) => (op === 'identity' ? 1 : i === 0 ? [0, 1, 0.5][seed % 3] : rnd()));
+  const p: MixParams = { op, index, lam };
+  if (op === 'cutmix' || op === 'resizemix') p.boxes = edgeBoxes(n, h, w, seed);
+  if (op === 'resizemix') p.interpolation = interpolation;
+  return p;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchMix } from '../../src/index.js';
 import type { ImageBatch, Interpolation, Layout, MixParams, Op } from '../../src/types.js';
 import { forEachBackend, mixer } from './backends.js';
-import { copyBatch, edgeBoxes, lcg, randomBatch, randomIndex, type TestDType } from './data.js';
+import { copyBatch, edgeBoxes, lcg, paramsFor, randomBatch, randomIndex, type TestDType } from './data.js';
 
 const SIZES: readonly [number, number, number, number][] = [
   // n, c, h, w
@@ -28,15 +28,6 @@ const CASES: readonly { op: Op; interpolation?: Interpolation }[] = [
 const DTYPES: readonly TestDType[] = ['float32', 'uint8', 'uint8clamped'];
 const LAYOUTS: readonly Layout[] = ['NCHW', 'NHWC'];
 
-function paramsFor(op: Op, n: number, h: number, w: number, seed: number, interpolation?: Interpolation): MixParams {
-  const rnd = lcg(seed * 7 + 3);
-  const index = op === 'identity' ? Int32Array.from({ length: n }, (_, i) => i) : randomIndex(n, seed);
-  const lam = Float32Array.from({ length: n }, (_, i) => (op === 'identity' ? 1 : i === 0 ? [0, 1, 0.5][seed % 3] : rnd()));
-  const p: MixParams = { op, index, lam };
-  if (op === 'cutmix' || op === 'resizemix') p.boxes = edgeBoxes(n, h, w, seed);
-  if (op === 'resizemix') p.interpolation = interpolation;
-  return p;
-}
 
 /** Per-element tolerance of SPEC §6 for this op and dtype; 0 means exact. */
 function tolerance(op: Op, dtype: TestDType): (ref: number) => number {

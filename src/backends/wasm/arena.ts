@@ -8,6 +8,7 @@
  * detaches the old `memory.buffer`: views must be made after allocating.
  */
 import { fail } from '../../errors.js';
+import { align16 } from './layout.js';
 
 const PAGE = 65536;
 /** Bytes kept addressable above the last block: kernels may read (never use) a few elements past a row. */
@@ -20,7 +21,6 @@ interface Block {
   size: number;
 }
 
-const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
 export class Arena {
   private top: number;

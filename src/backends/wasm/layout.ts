@@ -65,3 +65,17 @@ export function compact(r: Rect): Rect {
 export function rectBytes(r: Rect): number {
   return r.planes * r.rows * r.span;
 }
+
+/** n rounded up to a multiple of 16 bytes (SIMD alignment of every array in wasm memory). */
+export const align16 = (n: number): number => Math.ceil(n / 16) * 16;
+
+/** Carves 16-aligned blocks one after another from `at` (the taps writers' layout of one call). */
+export class Blocks {
+  constructor(public at: number) {}
+
+  take(bytes: number): number {
+    const ptr = this.at;
+    this.at += align16(bytes);
+    return ptr;
+  }
+}

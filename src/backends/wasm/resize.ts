@@ -12,7 +12,7 @@
  */
 import type { ResizePasteJob } from '../backend.js';
 import { withJobMemory, type WasmContext } from './context.js';
-import { planesOf } from './layout.js';
+import { align16, planesOf } from './layout.js';
 import { inPlaceSchedule, samplesOf } from './schedule.js';
 import { halves, tapsBytes, writeTaps } from './taps.js';
 import { tapsBytesU8, writeTapsU8 } from './taps-u8.js';
@@ -25,7 +25,6 @@ export function runResizePaste(ctx: WasmContext, job: ResizePasteJob): void {
   const count = taps.reduce((m, t) => Math.max(m, t.x.outSize), 0) * l.p;
   // Row tags (64 bytes), then 4 cached column-pass rows and the sum row: float32 rows of count + 8
   // (assembly/resize-paste.ts), or i16 rows and an i32 row of count + 16 (assembly/resize-paste-u8.ts).
-  const align16 = (n: number): number => Math.ceil(n / 16) * 16;
   const rowTemp = 64 + (u8 ? 4 * align16((count + 16) * 2) + align16((count + 16) * 4) : 5 * align16((count + 8) * 4));
   const temps = (inPlace: boolean): number[] => [u8 ? tapsBytesU8(taps, l) : tapsBytes(taps, l), rowTemp, ...(inPlace ? [l.image] : [])];
   withJobMemory(ctx, job, 'resizePaste', temps, (io, [tapMem, tmp, image]) => {

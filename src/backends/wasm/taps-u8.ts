@@ -1,7 +1,7 @@
 /**
  * The planner's uint8 taps (AxisTaps.q: 14-bit weights summing to 2^14 per output, src/plan/quantize.ts)
  * copied into wasm memory in the form assembly/resize-paste-u8.ts and resample-u8.ts read: per
- * ResizeTaps entry a header of 9 i32 [outH, ky, iy, qy, outW, kx, ix, qx, kp] (iy, qy, ix, qx are
+ * ResizeTaps entry a header of 10 i32 [outH, ky, iy, qy, outW, kx, ix, qx, kp, win] (iy, qy, ix, qx are
  * pointers, kp = ⌈kx / 2⌉ tap pairs), then the arrays:
  *   iy[o·ky + a] = source row · rowBytes, qy[o·ky + a] = weight (i32);
  *   P ≥ 2: ix[(o·kp + p)·2 + t] = source column of tap 2p + t · P (bytes), qx[o·kp + p] = i16x8
@@ -14,9 +14,8 @@
  * Each entry takes 48 bytes of header; every array starts 16-aligned.
  */
 import type { AxisTaps, ResizeTaps } from '../backend.js';
-import type { Planes } from './layout.js';
+import { align16, Blocks, type Planes } from './layout.js';
 
-const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
 /** Outputs of the x arrays: outW, or whole groups of 4 for P = 1. */
 function xOutputs(x: AxisTaps, p: number): number {
@@ -62,19 +61,13 @@ export function writeTapsU8(memory: WebAssembly.Memory, base: number, taps: read
   const i32 = new Int32Array(memory.buffer);
   const i16 = new Int16Array(memory.buffer);
   const headers: number[] = [];
-  let at = base;
-  const take = (bytes: number): number => {
-    const ptr = at;
-    at += align16(bytes);
-    return ptr;
-  };
+  const mem = new Blocks(base);
   for (const { x, y } of taps) {
-    const header = at;
-    at += 48;
+    const header = mem.take(48);
     const ny = y.outSize * y.k;
     const kp = Math.ceil(x.k / 2);
     const pairs = xOutputs(x, l.p) * kp;
-    const iy = take(4 * ny), qy = take(4 * ny), ix = take(8 * pairs), qx = take(16 * pairs);
+    const iy = mem.take(4 * ny), qy = mem.take(4 * ny), ix = mem.take(8 * pairs), qx = mem.take(16 * pairs);
     const win = windowOf(x, l.p);
     i32.set([y.outSize, y.k, iy, qy, x.outSize, x.k, ix, qx, kp, win ? x.k : 0], header >> 2);
     for (let j = 0; j < ny; j++) {

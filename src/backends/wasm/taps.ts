@@ -12,9 +12,8 @@
  * Each entry takes 48 bytes of header; every array starts 16-aligned.
  */
 import type { AxisTaps, ResizeTaps } from '../backend.js';
-import type { Planes } from './layout.js';
+import { align16, Blocks, type Planes } from './layout.js';
 
-const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
 /** Elements of the x arrays of one entry. */
 function xLength(t: ResizeTaps, p: number): number {
@@ -73,20 +72,14 @@ export function writeTaps(memory: WebAssembly.Memory, base: number, taps: readon
   const i32 = new Int32Array(memory.buffer);
   const f32 = new Float32Array(memory.buffer);
   const headers: number[] = [];
-  let at = base;
-  const take = (bytes: number): number => {
-    const ptr = at;
-    at += align16(bytes);
-    return ptr;
-  };
+  const mem = new Blocks(base);
   for (const { x, y } of taps) {
-    const header = at;
-    at += 48;
+    const header = mem.take(48);
     const ny = y.outSize * y.k;
     const nx = xLength({ x, y }, l.p);
-    const iy = take(4 * ny), wy = take(4 * ny), ix = take(4 * nx), wx = take(4 * wLength({ x, y }, l.p));
+    const iy = mem.take(4 * ny), wy = mem.take(4 * ny), ix = mem.take(4 * nx), wx = mem.take(4 * wLength({ x, y }, l.p));
     const step = l.p === 1 ? regularStep(x) : 0;
-    const flags = take(x.outSize / 4 + 1);
+    const flags = mem.take(x.outSize / 4 + 1);
     const groups = l.p === 1 && step === 0 ? consecutiveGroups(x) : undefined;
     if (groups) new Uint8Array(memory.buffer).set(groups, flags);
     i32.set([y.outSize, y.k, iy, wy, x.outSize, x.k, ix, wx, step, groups ? flags : 0], header >> 2);

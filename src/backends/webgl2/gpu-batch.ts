@@ -12,6 +12,7 @@
 import { describe, fail } from '../../errors.js';
 import { dtypeOf, geometry } from '../../geometry.js';
 import type { DType, ImageBatch, Layout, PixelData } from '../../types.js';
+import type { GpuBatch, Storage } from '../../gpu.js';
 import type { Geometry } from '../backend.js';
 import type { Engine } from './engine.js';
 import { isPixelData } from '../../checks.js';
@@ -19,30 +20,7 @@ import { checkGpuShape } from './gpu-checks.js';
 import { packBatch, rowsFor, type Packing } from './packing.js';
 import { hostView, uploadRun } from './transfer.js';
 
-/**
- * How a batch's values are stored: 'native' (float32 in RGBA32F, uint8 in RGBA8UI) or 'float'
- * (uint8 values 0..255 held as floats in RGBA32F: TF.js int32 images; the kernels' 'u8f' variant).
- */
-export type Storage = 'native' | 'float';
-
-export interface GpuBatch {
-  readonly shape: readonly [number, number, number, number];
-  readonly layout: Layout;
-  readonly dtype: DType;
-  /** 'native', or 'float' for uint8 values held as floats (see Storage). */
-  readonly storage: Storage;
-  readonly geom: Geometry;
-  /** texW (2^shift texels per row), sn, perPage: sample i is on page ⌊i / perPage⌋, slot i mod perPage. */
-  readonly packing: Packing;
-  /** The TEXTURE_2D pages (an in-place run may replace them). */
-  readonly pages: readonly WebGLTexture[];
-  /** Samples on each page. */
-  readonly pageCounts: readonly number[];
-  /** Texel rows of each page (its height). */
-  readonly pageRows: readonly number[];
-  /** True once released (or its backend disposed or lost): its textures are gone. */
-  readonly released: boolean;
-}
+export type { GpuBatch, Storage };
 
 /** The backend's own GpuBatch: mutable pages, and the engine it belongs to. */
 export class GpuBatchHandle implements GpuBatch {
